@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './area.js';
+export * from './category.js';
+export * from './phone.js';
+export * from './request.js';
