@@ -188,12 +188,12 @@ export function createClient(options: ClientOptions) {
     },
     requests: {
       /** Reports a problem. Resolves to the public view with the tracking code. */
-      create(input: ServiceRequestCreate, opts: CreateOptions = {}) {
+      async create(input: ServiceRequestCreate, opts: CreateOptions = {}) {
         const body = check(ServiceRequestCreate, input, 'request');
         return call(ServiceRequestPublic, 'v1/requests', createInit(body, opts));
       },
       /** Looks a request up by its tracking code (case and spacing are forgiven). */
-      get(code: string, opts: CallOptions = {}) {
+      async get(code: string, opts: CallOptions = {}) {
         return call(ServiceRequestPublic, `v1/requests/${encodeURIComponent(normalizeTrackingCode(code))}`, { ...opts });
       },
     },
