@@ -1,0 +1,131 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on. */
+  host: string;
+  /** A PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder (absolute), or `memory://` for a throwaway in-memory database. */
+  dataDir: string;
+  /** Origins allowed to call the API from a browser; `*` only when listed explicitly. */
+  corsOrigins: string[];
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** A folder served at `/` (index.html at `/`); API routes take precedence. */
+  staticDir?: string;
+  /** One line per request on stdout (method, path, status, ms), and internal errors on stderr. */
+  logRequests: boolean;
+}
+
+/** A configuration value that cannot be used; the message names the environment variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid ${variable}: ${message}`);
+  }
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < range.min || value > range.max) {
+    throw new ConfigError(name, `${value} is outside ${range.min}–${range.max}`);
+  }
+  return value;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `expected a postgres:// URL, got ${url.protocol}//…`);
+  }
+  return raw;
+}
+
+function corsOrigins(env: Env): string[] {
+  const raw = read(env, 'DOORSTEP_CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      if (entry === '*') return entry;
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new ConfigError('DOORSTEP_CORS_ORIGINS', `"${entry}" is not an origin like https://portal.example.cn`);
+      }
+      const isBare = url.pathname === '/' && !url.search && !url.hash && !entry.endsWith('/');
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isBare) {
+        throw new ConfigError('DOORSTEP_CORS_ORIGINS', `"${entry}" is not an origin like https://portal.example.cn`);
+      }
+      return url.origin;
+    });
+}
+
+function staticDir(env: Env, cwd: string): string | undefined {
+  const raw = read(env, 'DOORSTEP_STATIC_DIR');
+  if (raw === undefined) return undefined;
+  const dir = resolve(cwd, raw);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError('DOORSTEP_STATIC_DIR', `${dir} is not a folder`);
+  }
+  return dir;
+}
+
+function logRequests(env: Env): boolean {
+  const raw = read(env, 'DOORSTEP_LOG_REQUESTS')?.toLowerCase();
+  if (raw === undefined || ['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError('DOORSTEP_LOG_REQUESTS', `"${raw}" is not one of true/false/1/0`);
+}
+
+/**
+ * Reads the configuration from environment variables (by default `process.env`), checking every value.
+ * @throws {ConfigError} naming the variable when a value cannot be used.
+ */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const cwd = process.cwd();
+  const dataDirRaw = read(env, 'DOORSTEP_DATA_DIR');
+  const config: ServerConfig = {
+    port: wholeNumber(env, 'PORT', DEFAULT_PORT, { min: 0, max: 65_535 }),
+    host: read(env, 'HOST') ?? DEFAULT_HOST,
+    dataDir: dataDirRaw?.startsWith('memory://') ? dataDirRaw : resolve(cwd, dataDirRaw ?? '.data/pglite'),
+    corsOrigins: corsOrigins(env),
+    bodyLimitBytes: wholeNumber(env, 'DOORSTEP_BODY_LIMIT', DEFAULT_BODY_LIMIT_BYTES, { min: 1, max: 100 * 1024 * 1024 }),
+    logRequests: logRequests(env),
+  };
+  const url = databaseUrl(env);
+  if (url !== undefined) config.databaseUrl = url;
+  const dir = staticDir(env, cwd);
+  if (dir !== undefined) config.staticDir = dir;
+  return config;
+}

@@ -1,0 +1,25 @@
+import type { Category } from '@doorstep/sdk';
+import type { Queryable } from './database.js';
+
+interface CategoryRow {
+  id: string;
+  name: Category['name'];
+  description: Category['name'] | null;
+  allowAnonymous: boolean;
+}
+
+const CATEGORY_COLUMNS = `id, name, description, allow_anonymous AS "allowAnonymous"`;
+
+function toCategory({ description, ...row }: CategoryRow): Category {
+  return description === null ? row : { ...row, description };
+}
+
+export async function listCategories(db: Queryable): Promise<Category[]> {
+  const rows = await db.query<CategoryRow>(`SELECT ${CATEGORY_COLUMNS} FROM categories ORDER BY sort_order, id`);
+  return rows.map(toCategory);
+}
+
+export async function findCategory(db: Queryable, id: string): Promise<Category | undefined> {
+  const [row] = await db.query<CategoryRow>(`SELECT ${CATEGORY_COLUMNS} FROM categories WHERE id = $1`, [id]);
+  return row && toCategory(row);
+}
