@@ -1,0 +1,52 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { ApiError, errorResponse, internalError, notFound } from './errors.js';
+import { corsFromAllowList } from './middleware/cors.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { areaRoutes } from './routes/areas.js';
+import { categoryRoutes } from './routes/categories.js';
+import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { requestRoutes } from './routes/requests.js';
+
+export interface AppDeps {
+  db: Database;
+  config: ServerConfig;
+}
+
+/** The API as a Hono app (a fetch handler): mount it in Node, a test, or any other runtime Hono supports. */
+export function createApp({ db, config }: AppDeps): Hono {
+  const app = new Hono();
+  if (config.logRequests) app.use(requestLog());
+  app.use(securityHeaders());
+  app.use(corsFromAllowList(config.corsOrigins));
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'payload_too_large', undefined, { limit: config.bodyLimitBytes });
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes(db));
+  app.route('/', openApiRoutes());
+  app.route('/', areaRoutes(db));
+  app.route('/', categoryRoutes(db));
+  app.route('/', requestRoutes(db));
+  // Registered after the API, so a file can never shadow a route.
+  if (config.staticDir) app.use('*', serveStatic({ root: config.staticDir }));
+
+  app.notFound((c) => errorResponse(c, notFound()));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    // The details stay in the server's log; the caller gets the generic message only.
+    if (config.logRequests) console.error(error);
+    return errorResponse(c, internalError());
+  });
+  return app;
+}
