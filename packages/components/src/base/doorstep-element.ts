@@ -1,0 +1,110 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import { createClient, type DoorstepClient } from '@doorstep/sdk';
+import { DEFAULT_LOCALE, matchLocale, msg, type Locale, type MessageKey, type MessageParams } from '../locales/index.js';
+import type { ThemeName } from '../themes/tokens.js';
+import { clientContext, localeContext } from './context.js';
+import { closestLang, watchLang } from './lang.js';
+
+/** `<meta name="doorstep:api-base" content="https://…">`: the page-wide API address. */
+export const API_BASE_META = 'doorstep:api-base';
+
+export function pageApiBase(): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${API_BASE_META}"]`)?.content.trim() || undefined;
+}
+
+/**
+ * What every Doorstep widget shares: the locale and the SDK client, each from the closest
+ * `<ds-provider>` if there is one, else from the element and the page.
+ *
+ * - Locale: the provider's `locale`; else the closest `lang` attribute (through shadow roots); else zh-CN.
+ *   `lang` changes anywhere on the page are followed.
+ * - Client: the provider's client; else one made from the element's `api-base`; else from
+ *   `<meta name="doorstep:api-base" content="…">`. With none, {@link renderNotConfigured} explains.
+ *
+ * @cssprop --ds-font-family - Body font stack.
+ * @cssprop --ds-font-size-body - Body text size (16px; 20px in the elder theme).
+ * @cssprop --ds-color-text - Text colour.
+ */
+export abstract class DoorstepElement extends LitElement {
+  /** The tag, for messages in the console. */
+  protected abstract readonly tagLabel: string;
+
+  /** The API address, when the widget is used without a `<ds-provider>` (e.g. `https://portal.example.cn/api`). */
+  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+
+  /** `elder` turns on larger text and targets for this widget; `default` (or nothing) inherits. */
+  @property({ reflect: true }) theme?: ThemeName;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private providedClient?: DoorstepClient;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private providedLocale?: Locale;
+
+  @state() private langLocale: Locale = DEFAULT_LOCALE;
+
+  private ownClient?: { key: string; client: DoorstepClient };
+  private stopWatchingLang?: () => void;
+  private reportedMissingClient = false;
+
+  /** The locale the widget speaks. */
+  get locale(): Locale {
+    return this.providedLocale ?? this.langLocale;
+  }
+
+  /** The SDK client the widget uses, or `undefined` when nothing configures one. */
+  get client(): DoorstepClient | undefined {
+    if (this.providedClient) return this.providedClient;
+    const baseUrl = this.apiBase?.trim() || pageApiBase();
+    if (!baseUrl) return undefined;
+    const key = `${baseUrl}\n${this.locale}`;
+    if (this.ownClient?.key !== key) this.ownClient = { key, client: createClient({ baseUrl, locale: this.locale }) };
+    return this.ownClient.client;
+  }
+
+  /** A UI string in the widget's locale. */
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return msg(this.locale, key, params);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resolveLang();
+    this.stopWatchingLang = watchLang(() => this.resolveLang());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingLang?.();
+    this.stopWatchingLang = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.client && !this.reportedMissingClient) {
+      this.reportedMissingClient = true;
+      console.error(
+        `<${this.tagLabel}>: no Doorstep API is configured, so the widget cannot load. Do one of: ` +
+          `wrap it in <ds-provider api-base="https://your-portal/api">; give it api-base="https://your-portal/api"; ` +
+          `or add <meta name="${API_BASE_META}" content="https://your-portal/api"> to the page's <head>.`,
+        this,
+      );
+    }
+  }
+
+  /** The localized "not configured" notice, for widgets to render when {@link client} is missing. */
+  protected renderNotConfigured() {
+    return html`<div part="notice" class="notice" role="status">
+      <p class="notice-heading"><strong>${this.t('notConfigured.heading')}</strong></p>
+      <p>${this.t('notConfigured.body')}</p>
+    </div>`;
+  }
+
+  private resolveLang(): void {
+    this.langLocale = matchLocale(closestLang(this)) ?? DEFAULT_LOCALE;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Message } from './types.js';
+import type { MessageKey } from './zh-CN.js';
+
+/** English. */
+export const en = {
+  'form.heading': 'Report a problem',
+  'form.intro': 'Tell us what is wrong and community staff will deal with it as soon as they can.',
+  'form.optional': ' (optional)',
+  'loading': 'Loading the form…',
+  'load.failed': 'The form could not be loaded. Check your connection and try again.',
+  'load.retry': 'Try again',
+  'notConfigured.heading': 'Not available yet',
+  'notConfigured.body': 'This page has not been connected to the service yet. Try again later or contact community staff.',
+
+  'field.category': 'Type of problem',
+  'field.category.placeholder': 'Choose a type',
+  'field.location': 'Where is the problem?',
+  'field.location.hint': 'Choose the community. If it is in a particular compound or building, choose that too.',
+  'field.community': 'Community',
+  'field.compound': 'Compound',
+  'field.building': 'Building',
+  'select.placeholder': 'Choose',
+  'field.description': 'What is the problem?',
+  'field.description.hint': {
+    one: 'Say what happened and exactly where, for example “the stair light on floor 5 of unit 3 is out”. Use at least {count} character and no more than {max}.',
+    other: 'Say what happened and exactly where, for example “the stair light on floor 5 of unit 3 is out”. Use at least {count} characters and no more than {max}.',
+  },
+  'counter.remaining': { one: 'You have {count} character left', other: 'You have {count} characters left' },
+  'counter.over': { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
+  'field.contact': 'Your contact details',
+  'field.contact.hint': 'Leave a phone number so staff can ask you about the problem. Your name and number are never made public.',
+  'field.contact.requiredHint': 'For this type of problem we need your name and phone number so staff can contact you. They are never made public.',
+  'field.name': 'Your name',
+  'field.phone': 'Phone number',
+  'field.phone.otherHint': 'This is not a mainland China mobile number. Include the area code for a landline. If the number is right, you can send it as it is.',
+
+  'submit': 'Send report',
+  'submitting': 'Sending…',
+  'summary.heading': 'There is a problem',
+  'error.prefix': 'Error: ',
+  'error.category.required': 'Choose the type of problem',
+  'error.area.required': 'Choose the community where the problem is',
+  'error.description.required': 'Describe the problem',
+  'error.description.tooShort': {
+    one: 'The description must be at least {count} character',
+    other: 'The description must be at least {count} characters',
+  },
+  'error.description.tooLong': {
+    one: 'The description must be {count} character or fewer',
+    other: 'The description must be {count} characters or fewer',
+  },
+  'error.name.required': 'Enter your name',
+  'error.name.tooLong': { one: 'Your name must be {count} character or fewer', other: 'Your name must be {count} characters or fewer' },
+  'error.phone.required': 'Enter a phone number',
+  'error.phone.invalid': 'Enter a phone number, like 13812345678 or 010-12345678',
+  'error.invalid': 'Check this answer',
+
+  'submitError.network': 'The connection was lost, so your report has not been sent. Everything you entered is still here. Check your connection and try again.',
+  'submitError.timeout': 'The server took too long to answer, so your report may not have been sent. Everything you entered is still here. Try again.',
+  'submitError.server': 'Something went wrong on our side, so your report has not been sent. Everything you entered is still here. Try again later.',
+  'submitError.rateLimited': 'Too many reports were sent in a short time. Wait a moment and try again.',
+  'submitError.rejected': 'Your report was not accepted: {message}',
+  'retry': 'Try sending again',
+
+  'success.heading': 'We have received your report',
+  'success.codeLabel': 'Tracking code',
+  'success.body': 'Write the tracking code down. You can use it to check on progress.',
+  'success.announce': 'Report sent. Your tracking code is {code}.',
+  'success.another': 'Report another problem',
+} satisfies Record<MessageKey, Message>;

@@ -1,0 +1,62 @@
+import type { Message } from './types.js';
+
+/** Simplified Chinese: the source catalogue. Every other locale must define exactly these keys. */
+export const zhCN = {
+  'form.heading': '反映问题',
+  'form.intro': '告诉我们哪里出了问题，社区工作人员会尽快处理。',
+  'form.optional': '（选填）',
+  'loading': '正在加载表单，请稍候…',
+  'load.failed': '表单没能加载出来，请检查网络后重试。',
+  'load.retry': '重新加载',
+  'notConfigured.heading': '暂时无法使用',
+  'notConfigured.body': '此页面尚未配置服务地址。请稍后再试，或直接联系社区工作人员。',
+
+  'field.category': '问题类型',
+  'field.category.placeholder': '请选择问题类型',
+  'field.location': '问题位置',
+  'field.location.hint': '请选择问题所在的社区；如果在某个小区或楼栋，也请选上。',
+  'field.community': '社区',
+  'field.compound': '小区',
+  'field.building': '楼栋',
+  'select.placeholder': '请选择',
+  'field.description': '问题描述',
+  'field.description.hint': { other: '请说清楚发生了什么、具体在哪里，例如“3单元5楼楼道灯不亮”。至少 {count} 个字，最多 {max} 个字。' },
+  'counter.remaining': { other: '还可以输入 {count} 个字' },
+  'counter.over': { other: '超出 {count} 个字' },
+  'field.contact': '联系方式',
+  'field.contact.hint': '留下电话，工作人员可以联系您了解情况。姓名和电话不会公开。',
+  'field.contact.requiredHint': '这类问题需要留下姓名和电话，方便工作人员联系您。姓名和电话不会公开。',
+  'field.name': '您的称呼',
+  'field.phone': '联系电话',
+  'field.phone.otherHint': '这不是大陆手机号码。座机请加区号；如果号码无误，可以直接提交。',
+
+  'submit': '提交',
+  'submitting': '正在提交…',
+  'summary.heading': '请先修改以下内容',
+  'error.prefix': '错误：',
+  'error.category.required': '请选择问题类型',
+  'error.area.required': '请选择问题所在的社区',
+  'error.description.required': '请描述遇到的问题',
+  'error.description.tooShort': { other: '问题描述至少需要 {count} 个字' },
+  'error.description.tooLong': { other: '问题描述不能超过 {count} 个字' },
+  'error.name.required': '请填写您的称呼',
+  'error.name.tooLong': { other: '称呼不能超过 {count} 个字' },
+  'error.phone.required': '请填写联系电话',
+  'error.phone.invalid': '请输入正确的电话号码，例如 13812345678 或 010-12345678',
+  'error.invalid': '请检查这一项',
+
+  'submitError.network': '网络连接中断，问题还没有提交。您填写的内容都还在，请检查网络后重试。',
+  'submitError.timeout': '服务器很久没有响应，问题可能还没有提交。您填写的内容都还在，请重试。',
+  'submitError.server': '系统暂时出了故障，问题还没有提交。您填写的内容都还在，请稍后重试。',
+  'submitError.rateLimited': '提交太频繁了，请稍等一会儿再试。',
+  'submitError.rejected': '提交没有成功：{message}',
+  'retry': '重试提交',
+
+  'success.heading': '已收到您反映的问题',
+  'success.codeLabel': '查询编号',
+  'success.body': '请记下查询编号，之后可以用它查看处理进度。',
+  'success.announce': '提交成功。查询编号是 {code}。',
+  'success.another': '再反映一个问题',
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof zhCN;
