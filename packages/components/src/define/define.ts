@@ -1,0 +1,31 @@
+import { VERSION } from '../version.js';
+
+// Symbol.for() is shared by every copy of the library on the page, unlike Symbol().
+const VERSION_KEY = Symbol.for('doorstep.components.version');
+
+/**
+ * Registers `tag` unless it is taken. Never throws: a second copy of the library on the page (two
+ * bundles, a CDN script plus an npm import) is expected. When the copies differ in version the console
+ * says so, because the page then runs whichever loaded first.
+ */
+export function define(tag: string, ctor: CustomElementConstructor, version: string = VERSION): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
+  if (existing) {
+    const existingVersion = existing[VERSION_KEY];
+    if (existingVersion !== version) {
+      console.warn(
+        `@doorstep/components: <${tag}> is already defined by ${existingVersion ? `version ${existingVersion}` : 'other code'}; ` +
+          `version ${version} was not registered. Load @doorstep/components once per page to avoid surprises.`,
+      );
+    }
+    return;
+  }
+  try {
+    registry.define(tag, ctor);
+    Object.defineProperty(ctor, VERSION_KEY, { value: version, configurable: true });
+  } catch (error) {
+    console.warn(`@doorstep/components: could not define <${tag}>.`, error);
+  }
+}

@@ -1,0 +1,3 @@
+/** Registers every Doorstep tag (`<ds-provider>`, `<ds-request-form>`). Safe to import more than once. */
+import './provider.js';
+import './request-form.js';

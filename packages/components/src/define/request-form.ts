@@ -1,0 +1,6 @@
+// The provider first: a widget upgraded before its provider would miss the context.
+import './provider.js';
+import { DsRequestForm } from '../request-form/request-form.js';
+import { define } from './define.js';
+
+define('ds-request-form', DsRequestForm);

@@ -1,0 +1,33 @@
+// Classes, types and helpers. Importing this module defines no tags: import
+// `@doorstep/components/define/index.js` (or one widget's define module) for that.
+export { DoorstepElement, API_BASE_META, pageApiBase } from './base/doorstep-element.js';
+export { clientContext, localeContext } from './base/context.js';
+export { closestLang } from './base/lang.js';
+export { DsProvider } from './provider/provider.js';
+export { DsRequestForm, type RequestFormState, type DsErrorDetail } from './request-form/request-form.js';
+export type { RequestFormValues, FieldName, FieldError } from './request-form/validation.js';
+export { define } from './define/define.js';
+export {
+  msg,
+  matchLocale,
+  catalogs,
+  DEFAULT_LOCALE,
+  LOCALES,
+  type Locale,
+  type Message,
+  type MessageKey,
+  type MessageParams,
+  type PluralMessage,
+} from './locales/index.js';
+export {
+  defaultTokens,
+  elderTokens,
+  elderOverrides,
+  THEMES,
+  themeStylesheet,
+  type ThemeName,
+  type TokenName,
+  type Tokens,
+} from './themes/tokens.js';
+export { token, themeHostStyles } from './themes/styles.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,75 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { createClient, type DoorstepClient } from '@doorstep/sdk';
+import { clientContext, localeContext } from '../base/context.js';
+import { pageApiBase } from '../base/doorstep-element.js';
+import { closestLang } from '../base/lang.js';
+import { matchLocale, type Locale } from '../locales/index.js';
+import type { ThemeName } from '../themes/tokens.js';
+import { providerStyles } from './provider.styles.js';
+
+/**
+ * @summary Configures the Doorstep widgets inside it: one API address, one language, one theme.
+ *
+ * @slot - The widgets (and any other content) the settings apply to.
+ *
+ * @cssprop --ds-* - Every design token; `theme="elder"` sets the elder values here, and the widgets inside inherit them.
+ *
+ * @example
+ * <ds-provider api-base="https://portal.example.cn/api" locale="zh-CN" theme="elder">
+ *   <ds-request-form></ds-request-form>
+ * </ds-provider>
+ */
+export class DsProvider extends LitElement {
+  static override styles = providerStyles;
+
+  /** The API address the widgets talk to. Ignored when {@link client} is set. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+
+  /** zh-CN, zh-TW or en (other tags such as zh-Hant or en-GB are matched). Unset: each widget follows its closest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** `default` or `elder` (text ≥ 18 px, targets ≥ 60 px) for everything inside. */
+  @property({ reflect: true }) theme: ThemeName = 'default';
+
+  /** A ready-made SDK client (your own `fetch`, token, hooks…). Takes precedence over `api-base`. */
+  @property({ attribute: false }) client?: DoorstepClient;
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
+  private ownClient?: { key: string; client: DoorstepClient };
+
+  /** The locale the provider hands down, or `undefined` when `locale` is unset or unsupported. */
+  get resolvedLocale(): Locale | undefined {
+    return matchLocale(this.locale);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const locale = this.resolvedLocale;
+    this.localeProvider.setValue(locale);
+    this.clientProvider.setValue(this.client ?? this.clientFromApiBase(locale));
+  }
+
+  private clientFromApiBase(locale: Locale | undefined): DoorstepClient | undefined {
+    const baseUrl = this.apiBase?.trim() || pageApiBase();
+    if (!baseUrl) return undefined;
+    const language = locale ?? matchLocale(closestLang(this));
+    const key = `${baseUrl}\n${language ?? ''}`;
+    if (this.ownClient?.key !== key) {
+      this.ownClient = { key, client: createClient({ baseUrl, ...(language ? { locale: language } : {}) }) };
+    }
+    return this.ownClient.client;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ds-provider': DsProvider;
+  }
+}
