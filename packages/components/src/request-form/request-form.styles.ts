@@ -95,7 +95,12 @@ export const requestFormStyles = [
       border: 0;
       min-width: 0;
     }
-    .fieldset > .hint {
+    .fieldset.field--invalid {
+      border-left: 4px solid ${token('color-danger')};
+      padding-left: ${token('space-m')};
+    }
+    .fieldset > .hint,
+    .fieldset > .field-error {
       margin-bottom: ${token('space-m')};
     }
     .grid {
@@ -104,11 +109,15 @@ export const requestFormStyles = [
     }
     @media (min-width: 36rem) {
       .grid {
-        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
         align-items: start;
       }
       .grid--two {
         grid-template-columns: 1fr 1fr;
+      }
+      /* Labels may wrap differently; the controls still line up. */
+      .grid--aligned {
+        align-items: end;
       }
     }
 
@@ -156,10 +165,13 @@ export const requestFormStyles = [
     .control:focus-visible,
     .button:focus-visible,
     a:focus-visible,
-    .summary:focus,
-    .success:focus {
+    .summary:focus {
       outline: ${token('focus-ring-width')} solid ${token('color-focus')};
       outline-offset: 2px;
+    }
+    /* Focus is moved here so screen readers read the result; it is not a control, so no ring. */
+    .success:focus {
+      outline: none;
     }
     .control:focus-visible {
       outline-offset: 0;
@@ -373,8 +385,7 @@ export const requestFormStyles = [
       .control:focus-visible,
       .button:focus-visible,
       a:focus-visible,
-      .summary:focus,
-      .success:focus {
+      .summary:focus {
         outline-color: Highlight;
         box-shadow: none;
       }

@@ -443,6 +443,7 @@ export class DsRequestForm extends DoorstepElement {
     const remaining = DESCRIPTION_MAX_LENGTH - description.trim().length;
     const phoneIsOther = classifyPhone(this.values.phone.trim()) === 'other';
     const categoryHint = this.selectedCategory?.description;
+    const locationError = this.errorFor('community');
 
     return html`
       ${this.renderSummary()}
@@ -470,13 +471,20 @@ export class DsRequestForm extends DoorstepElement {
           </select>`,
         })}
 
-        <fieldset part="fieldset" class="fieldset" aria-describedby="location-hint">
+        <fieldset
+          part="fieldset"
+          class="fieldset ${locationError ? 'field--invalid' : ''}"
+          aria-describedby="location-hint"
+        >
           <legend part="legend" class="legend">${this.t('field.location')}</legend>
           <p part="hint" class="hint" id="location-hint">${this.t('field.location.hint')}</p>
-          <div class="grid">
+          ${locationError ? this.renderFieldError('community', locationError) : nothing}
+          <div class="grid grid--aligned">
             ${this.renderField({
               field: 'community',
               label: this.t('field.community'),
+              // A group's error belongs to the group (above), not to a narrow column.
+              errorAbove: true,
               control: (describedBy) => html`<select
                 part="select"
                 class="control"
@@ -645,25 +653,29 @@ export class DsRequestForm extends DoorstepElement {
     hint?: string | undefined;
     /** The id of a hint rendered after the control, while it has content. */
     extraDescribedBy?: string | undefined;
+    /** The error is rendered by the enclosing group; the control still points to it. */
+    errorAbove?: boolean;
     control: (describedBy: string) => TemplateResult;
   }) {
-    const { field, label, optional, hint, extraDescribedBy, control } = options;
+    const { field, label, optional, hint, extraDescribedBy, errorAbove, control } = options;
     const error = this.errorFor(field);
     const hintId = hint ? `${field}-hint` : '';
     const errorId = error ? `${field}-error` : '';
     const describedBy = [hintId, errorId, extraDescribedBy].filter(Boolean).join(' ');
-    return html`<div part="field" class="field ${error ? 'field--invalid' : ''}">
+    return html`<div part="field" class="field ${error && !errorAbove ? 'field--invalid' : ''}">
       <label part="label" class="label" for=${field}>
         ${label}${optional ? html`<span class="optional">${optional}</span>` : nothing}
       </label>
       ${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing}
-      ${error
-        ? html`<p part="field-error" class="field-error" id=${errorId}>
-            <span class="visually-hidden">${this.t('error.prefix')}</span>${error}
-          </p>`
-        : nothing}
+      ${error && !errorAbove ? this.renderFieldError(field, error) : nothing}
       ${control(describedBy)}
     </div>`;
+  }
+
+  private renderFieldError(field: FieldName, message: string) {
+    return html`<p part="field-error" class="field-error" id="${field}-error">
+      <span class="visually-hidden">${this.t('error.prefix')}</span>${message}
+    </p>`;
   }
 }
 
