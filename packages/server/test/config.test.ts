@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/index.js';
+
+test('defaults: port 8787 on all interfaces, PGlite under <cwd>/.data/pglite, no CORS origins, 64 KB', () => {
+  assert.deepEqual(loadConfig({}), {
+    port: 8787,
+    host: '0.0.0.0',
+    dataDir: resolve(process.cwd(), '.data/pglite'),
+    corsOrigins: [],
+    bodyLimitBytes: 65536,
+    logRequests: true,
+  });
+});
+
+test('every variable is read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
+  const config = loadConfig({
+    PORT: '9000',
+    HOST: '127.0.0.1',
+    DATABASE_URL: 'postgres://u:p@db:5432/doorstep',
+    DOORSTEP_DATA_DIR: 'memory://',
+    DOORSTEP_CORS_ORIGINS: 'https://portal.example.cn, http://localhost:5173',
+    DOORSTEP_BODY_LIMIT: '1024',
+    DOORSTEP_STATIC_DIR: dir,
+    DOORSTEP_LOG_REQUESTS: 'false',
+  });
+  assert.deepEqual(config, {
+    port: 9000,
+    host: '127.0.0.1',
+    databaseUrl: 'postgres://u:p@db:5432/doorstep',
+    dataDir: 'memory://',
+    corsOrigins: ['https://portal.example.cn', 'http://localhost:5173'],
+    bodyLimitBytes: 1024,
+    staticDir: dir,
+    logRequests: false,
+  });
+});
+
+test('an unusable value is a ConfigError that names the variable', () => {
+  const cases: [Record<string, string>, string][] = [
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DOORSTEP_BODY_LIMIT: '-5' }, 'DOORSTEP_BODY_LIMIT'],
+    [{ DOORSTEP_BODY_LIMIT: '0' }, 'DOORSTEP_BODY_LIMIT'],
+    [{ DATABASE_URL: 'mysql://db/doorstep' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ DOORSTEP_CORS_ORIGINS: 'portal.example.cn' }, 'DOORSTEP_CORS_ORIGINS'],
+    [{ DOORSTEP_CORS_ORIGINS: 'https://portal.example.cn/path' }, 'DOORSTEP_CORS_ORIGINS'],
+    [{ DOORSTEP_STATIC_DIR: '/definitely/not/here' }, 'DOORSTEP_STATIC_DIR'],
+    [{ DOORSTEP_LOG_REQUESTS: 'maybe' }, 'DOORSTEP_LOG_REQUESTS'],
+  ];
+  for (const [env, variable] of cases) {
+    assert.throws(
+      () => loadConfig(env),
+      (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(`Invalid ${variable}:`),
+      JSON.stringify(env),
+    );
+  }
+});
+
+test('"*" is kept as an explicit wildcard origin', () => {
+  assert.deepEqual(loadConfig({ DOORSTEP_CORS_ORIGINS: '*' }).corsOrigins, ['*']);
+});
