@@ -1,0 +1,121 @@
+/**
+ * End to end: the demo portal served by the reference server, a resident filling in <ds-request-form>
+ * in headless Chromium, and the stored request read back through the SDK.
+ *
+ *   pnpm build
+ *   node --import tsx --conditions=doorstep-source --test test/e2e/*.test.ts
+ *
+ * Chromium is taken from CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+// The repository root does not depend on the workspace packages, so they are imported by path (their
+// TypeScript sources; tsx compiles them, and their own imports resolve inside each package).
+import { createClient, TrackingCode } from '../../packages/sdk/src/index.ts';
+import { startServer } from '../../packages/server/src/index.ts';
+
+const root = join(import.meta.dirname, '../..');
+const demoDist = join(root, 'packages/demo/dist');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let browser: Browser | undefined;
+let dataDir: string | undefined;
+
+before(async () => {
+  if (!existsSync(join(demoDist, 'index.html')) || !existsSync(join(demoDist, 'doorstep.js'))) {
+    throw new Error(`The demo is not built (${demoDist} has no index.html / doorstep.js). Run \`pnpm build\` first.`);
+  }
+  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}; set CHROMIUM_PATH.`);
+  dataDir = mkdtempSync(join(tmpdir(), 'doorstep-e2e-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: demoDist, logRequests: false });
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Console errors and uncaught exceptions of a page, as text. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  return errors;
+}
+
+test('a resident reports a broken stair light on the demo portal and the request is stored', async () => {
+  assert.ok(server && browser);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${server.url}/?lang=zh-CN&elder=0`);
+
+    // Playwright's role locators pierce the widget's open shadow root.
+    const form = page.locator('ds-request-form');
+    await assert.doesNotReject(form.locator('[part="form"]').waitFor({ timeout: 15_000 }), 'the form never became ready');
+    await form.getByRole('combobox', { name: '问题类型' }).selectOption({ label: '公共照明' });
+    await form.getByRole('combobox', { name: '社区', exact: true }).selectOption({ label: '幸福里社区' });
+    // Optional fields are named with their marker, e.g. “小区（选填）”.
+    await form.getByRole('combobox', { name: /^小区/ }).selectOption({ label: '幸福花园' });
+    await form.getByRole('combobox', { name: /^楼栋/ }).selectOption({ label: '2号楼' });
+    await form.getByRole('textbox', { name: '问题描述' }).fill('2号楼3单元5楼楼道灯不亮，晚上上下楼看不清');
+    await form.getByRole('textbox', { name: '您的称呼' }).fill('王秀兰');
+    await form.getByRole('textbox', { name: '联系电话' }).fill('139 1234 5678');
+
+    const submitted = page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          document.addEventListener('ds-submitted', (event) => resolve((event as CustomEvent<{ code: string }>).detail.code), {
+            once: true,
+          }),
+        ),
+    );
+    await form.getByRole('button', { name: '提交' }).click();
+
+    const codeElement = form.locator('[part="code"]');
+    await codeElement.waitFor({ timeout: 15_000 });
+    const code = (await codeElement.textContent())?.trim() ?? '';
+    assert.match(code, /^DS-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/, `unexpected tracking code "${code}"`);
+    assert.ok(TrackingCode.safeParse(code).success);
+    assert.equal(await submitted, code, 'ds-submitted carried a different code than the one shown');
+    assert.equal(await form.getAttribute('state'), 'success');
+    assert.match((await form.getByRole('heading', { level: 3 }).textContent()) ?? '', /已收到/);
+
+    // What was stored, read back as any holder of the code would: contact data masked.
+    const client = createClient({ baseUrl: server.url, retry: 0 });
+    const stored = await client.requests.get(code.toLowerCase());
+    assert.equal(stored.code, code);
+    assert.equal(stored.categoryId, 'public-light');
+    assert.equal(stored.areaId, 'b-2');
+    assert.deepEqual(stored.areaPath, ['幸福区', '和平街道', '幸福里社区', '幸福花园', '2号楼']);
+    assert.equal(stored.description, '2号楼3单元5楼楼道灯不亮，晚上上下楼看不清');
+    assert.equal(stored.status, 'submitted');
+    assert.equal(stored.contactName, '王**');
+    assert.equal(stored.contactPhone, '139****5678');
+
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await context.close();
+  }
+});
