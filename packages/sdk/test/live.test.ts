@@ -110,7 +110,8 @@ describe('SDK against the live server', () => {
 
   it('does not retry a create that failed validation on the server', async () => {
     const report = await someReport();
-    await api().requests.create({ ...report, categoryId: 'no-such-category' }).catch(() => undefined);
-    assert.equal(proxy.passed.length, 1);
+    const error = await api().requests.create({ ...report, categoryId: 'no-such-category' }).catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(proxy.passed.filter((request) => request.method === 'POST').length, 1);
   });
 });
