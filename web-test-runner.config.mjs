@@ -2,7 +2,10 @@
 // Run from the repository root: pnpm exec wtr --config web-test-runner.config.mjs
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 export default {
   files: ['packages/components/src/**/*.test.ts'],
@@ -18,21 +21,10 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
+  reporters: [defaultReporter(), summaryReporter()],
   concurrency: 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
