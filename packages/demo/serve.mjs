@@ -12,8 +12,19 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 
-const config = loadConfig(process.env);
-const server = await startServer({ ...config, staticDir });
+// pnpm runs this script inside packages/demo; relative paths a user gives (DOORSTEP_DATA_DIR) and the
+// default data folder (.data/pglite) belong where the command was typed, usually the repository root.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
+let server;
+try {
+  server = await startServer({ ...loadConfig(process.env), staticDir });
+} catch (error) {
+  // A bad setting (ConfigError names the variable) or a taken port: one clear line, no stack.
+  const taken = error?.code === 'EADDRINUSE';
+  console.error(`demo: could not start — ${taken ? `port ${error.port} is in use (set PORT to another)` : error?.message ?? error}`);
+  process.exit(1);
+}
 console.log(`Doorstep demo portal: ${server.url}`);
 
 let stopping = false;
