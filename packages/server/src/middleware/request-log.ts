@@ -6,7 +6,7 @@ function loggablePath(path: string): string {
 }
 
 /** One line per request — method, path without query, status, duration — and nothing about the person. */
-export function requestLog(write: (line: string) => void = console.log): MiddlewareHandler {
+export function requestLog(write: (line: string) => void = console.info): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
