@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -16,8 +16,9 @@ test('defaults: port 8787 on all interfaces, PGlite under <cwd>/.data/pglite, no
   });
 });
 
-test('every variable is read', () => {
+test('every variable is read', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const config = loadConfig({
     PORT: '9000',
     HOST: '127.0.0.1',
