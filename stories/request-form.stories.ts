@@ -12,6 +12,7 @@ import type { FakeApiOptions } from './support/fake-api.js';
 const meta = {
   title: 'Widgets/Request form',
   component: 'ds-request-form',
+  tags: ['autodocs'],
   render: () => html`<ds-request-form></ds-request-form>`,
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
