@@ -44,8 +44,9 @@ export function createApp({ db, config }: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, notFound()));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
-    // The details stay in the server's log; the caller gets the generic message only.
-    if (config.logRequests) console.error(error);
+    // The details stay in the server's log (always: an unexpected error must never pass unseen);
+    // the caller gets the generic message only.
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return errorResponse(c, internalError());
   });
   return app;
