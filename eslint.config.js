@@ -34,4 +34,9 @@ export default tseslint.config(
     files: ['scripts/**', '**/cli.ts', '**/serve.mjs', '**/build.mjs', '**/*.config.*', '**/test/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // chai's property assertions (`expect(x).to.be.true`) are expressions by design.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
 );

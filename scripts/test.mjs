@@ -83,7 +83,7 @@ async function browserTests() {
 
 const steps = {
   lint: check('pnpm', ['exec', 'eslint', '.']),
-  typecheck: check('pnpm', ['-r', '--parallel', 'run', 'typecheck']),
+  typecheck: check('pnpm', ['run', 'typecheck']),
   build: check('pnpm', ['run', 'build']),
   node: nodeTests,
   browser: browserTests,

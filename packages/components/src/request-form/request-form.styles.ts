@@ -109,7 +109,8 @@ export const requestFormStyles = [
     }
     @media (min-width: 36rem) {
       .grid {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
+        /* Side by side only when each select keeps room for its longest name; else one under another. */
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
         align-items: start;
       }
       .grid--two {
@@ -333,9 +334,11 @@ export const requestFormStyles = [
     }
     .code {
       font-family: ${token('font-family-code')};
-      font-size: ${token('font-size-code')};
+      /* A code must never break across lines: on a narrow phone it shrinks instead. */
+      font-size: min(${token('font-size-code')}, 7vw);
+      white-space: nowrap;
       font-weight: 700;
-      letter-spacing: 0.08em;
+      letter-spacing: 0.06em;
       padding: ${token('space-s')} ${token('space-m')};
       background: ${token('color-background')};
       border: 2px dashed ${token('color-success')};
