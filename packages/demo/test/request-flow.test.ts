@@ -2,8 +2,7 @@
  * End to end: the demo portal served by the reference server, a resident filling in <ds-request-form>
  * in headless Chromium, and the stored request read back through the SDK.
  *
- *   pnpm build
- *   node --import tsx --conditions=doorstep-source --test test/e2e/*.test.ts
+ *   pnpm build && pnpm test node
  *
  * Chromium is taken from CHROMIUM_PATH (default /usr/bin/chromium).
  */
@@ -13,24 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-// The repository root does not depend on the workspace packages, so they are imported by path (their
-// TypeScript sources; tsx compiles them, and their own imports resolve inside each package).
-import { createClient, TrackingCode } from '../../packages/sdk/src/index.ts';
-import { startServer } from '../../packages/server/src/index.ts';
+import { createClient, TrackingCode } from '@doorstep/sdk';
+import { startServer } from '@doorstep/server';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
-const root = join(import.meta.dirname, '../..');
-const demoDist = join(root, 'packages/demo/dist');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const demoDist = join(import.meta.dirname, '../dist');
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let browser: Browser | undefined;
@@ -40,10 +26,11 @@ before(async () => {
   if (!existsSync(join(demoDist, 'index.html')) || !existsSync(join(demoDist, 'doorstep.js'))) {
     throw new Error(`The demo is not built (${demoDist} has no index.html / doorstep.js). Run \`pnpm build\` first.`);
   }
+  const { executablePath } = chromiumLaunchOptions;
   if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}; set CHROMIUM_PATH.`);
   dataDir = mkdtempSync(join(tmpdir(), 'doorstep-e2e-'));
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: demoDist, logRequests: false });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 after(async () => {
