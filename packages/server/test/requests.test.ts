@@ -134,10 +134,14 @@ forEachBackend('service requests', (backend) => {
     assert.equal(await countRequests(ctx.db, description), 0);
   });
 
-  test('an area above building level is 422 on areaId', async () => {
-    const res = await ctx.post('/v1/requests', { categoryId: 'sanitation', areaId: 'cp-2', description: uniqueDescription('垃圾') });
+  test('an area above community level is 422 on areaId; a compound or community is accepted', async () => {
+    const res = await ctx.post('/v1/requests', { categoryId: 'sanitation', areaId: 'sd-1', description: uniqueDescription('垃圾') });
     assert.equal(res.status, 422);
-    assert.deepEqual(((await res.json()) as ErrorBody).error.fields, { areaId: '请选择到具体的楼栋或单元。' });
+    assert.deepEqual(((await res.json()) as ErrorBody).error.fields, { areaId: '请至少选择到社区。' });
+    for (const areaId of ['cp-2', 'c-1']) {
+      const accepted = await ctx.post('/v1/requests', { categoryId: 'sanitation', areaId, description: uniqueDescription('垃圾') });
+      assert.equal(accepted.status, 201, areaId);
+    }
   });
 
   test('a category that does not allow anonymous reports needs a phone (422 on contactPhone)', async () => {

@@ -5,6 +5,12 @@ import { Id } from './common.js';
 export const AREA_LEVELS = ['district', 'subdistrict', 'community', 'compound', 'building', 'unit'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
+/**
+ * The levels a problem can be reported against: from a whole community (a public square) down to a
+ * unit (a stairwell). A district or subdistrict is too broad for staff to go and look.
+ */
+export const REPORTABLE_AREA_LEVELS: readonly AreaLevel[] = ['community', 'compound', 'building', 'unit'];
+
 export const Area = z.object({
   id: Id,
   parentId: z.nullable(Id),

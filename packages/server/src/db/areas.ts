@@ -1,4 +1,4 @@
-import type { Area, AreaLevel, AreaNode } from '@doorstep/sdk';
+import type { Area, AreaNode } from '@doorstep/sdk';
 import type { Queryable } from './database.js';
 
 const AREA_COLUMNS = `id, parent_id AS "parentId", level, name`;
@@ -41,5 +41,3 @@ export function buildAreaTree(areas: Area[]): AreaNode[] {
   return roots;
 }
 
-/** Requests are filed against a building or a unit, where staff can actually go. */
-export const REQUEST_AREA_LEVELS: readonly AreaLevel[] = ['building', 'unit'];
