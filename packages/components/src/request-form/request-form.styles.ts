@@ -46,6 +46,8 @@ export const requestFormStyles = [
     .form {
       display: grid;
       gap: ${token('space-l')};
+      /* Field rows follow the form's own width, not the page's: a side panel on a desktop is narrow too. */
+      container-type: inline-size;
     }
 
     .field {
@@ -107,17 +109,17 @@ export const requestFormStyles = [
       display: grid;
       gap: ${token('space-m')};
     }
-    @media (min-width: 36rem) {
-      .grid {
-        /* Side by side only when each select keeps room for its longest name; else one under another. */
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
-        align-items: start;
-      }
+    @container (min-width: 26em) {
       .grid--two {
         grid-template-columns: 1fr 1fr;
+        align-items: start;
       }
-      /* Labels may wrap differently; the controls still line up. */
+    }
+    /* The location selects go side by side only when all three fit, never two and one. */
+    @container (min-width: 36em) {
       .grid--aligned {
+        grid-template-columns: repeat(3, 1fr);
+        /* Labels may wrap differently; the controls still line up. */
         align-items: end;
       }
     }
@@ -257,8 +259,8 @@ export const requestFormStyles = [
     .summary-list a {
       color: ${token('color-danger')};
       font-weight: ${token('font-weight-strong')};
-      display: inline-block;
-      padding: 2px 0;
+      /* Inline, so a link that wraps keeps its bullet on the first line. */
+      line-height: 1.6;
     }
 
     .alert {
