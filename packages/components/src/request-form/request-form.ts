@@ -511,40 +511,8 @@ export class DsRequestForm extends DoorstepElement {
                     )}
               </select>`,
             })}
-            ${this.renderField({
-              field: 'compound',
-              label: this.t('field.compound'),
-              optional,
-              control: (describedBy) => html`<select
-                part="select"
-                class="control"
-                id="compound"
-                name="compound"
-                ?disabled=${compounds.length === 0}
-                aria-describedby=${describedBy || nothing}
-                @change=${this.handleInput}
-              >
-                <option value="" ?selected=${!this.values.compound}>${this.t('select.placeholder')}</option>
-                ${this.renderAreaOptions(compounds, this.values.compound)}
-              </select>`,
-            })}
-            ${this.renderField({
-              field: 'building',
-              label: this.t('field.building'),
-              optional,
-              control: (describedBy) => html`<select
-                part="select"
-                class="control"
-                id="building"
-                name="building"
-                ?disabled=${buildings.length === 0}
-                aria-describedby=${describedBy || nothing}
-                @change=${this.handleInput}
-              >
-                <option value="" ?selected=${!this.values.building}>${this.t('select.placeholder')}</option>
-                ${this.renderAreaOptions(buildings, this.values.building)}
-              </select>`,
-            })}
+            ${this.renderNarrowingSelect('compound', this.t('field.compound'), compounds, optional)}
+            ${this.renderNarrowingSelect('building', this.t('field.building'), buildings, optional)}
           </div>
         </fieldset>
 
@@ -639,6 +607,27 @@ export class DsRequestForm extends DoorstepElement {
         </div>
       </form>
     `;
+  }
+
+  /** An optional select that narrows the location down (compound, building); empty until its parent is chosen. */
+  private renderNarrowingSelect(field: 'compound' | 'building', label: string, nodes: readonly AreaNode[], optional: string) {
+    return this.renderField({
+      field,
+      label,
+      optional,
+      control: (describedBy) => html`<select
+        part="select"
+        class="control"
+        id=${field}
+        name=${field}
+        ?disabled=${nodes.length === 0}
+        aria-describedby=${describedBy || nothing}
+        @change=${this.handleInput}
+      >
+        <option value="" ?selected=${!this.values[field]}>${this.t('select.placeholder')}</option>
+        ${this.renderAreaOptions(nodes, this.values[field])}
+      </select>`,
+    });
   }
 
   private renderAreaOptions(nodes: readonly AreaNode[], selected: string) {
