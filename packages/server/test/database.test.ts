@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { insertServiceRequest } from '../src/db/requests.js';
 import { loadMigrations, migrate, openDatabase, seed } from '../src/index.js';
-import { SEED_AREAS, SEED_CATEGORIES } from '../src/seed.js';
+import { SEED_AREAS, SEED_CATEGORIES } from '../src/sample-data.js';
 import { forEachBackend, useApp } from './harness.js';
 
 const MIGRATION_VERSIONS = loadMigrations().map((migration) => migration.version);
