@@ -1,6 +1,7 @@
 // Classes, types and helpers. Importing this module defines no tags: import
 // `@doorstep/components/define/index.js` (or one widget's define module) for that.
-export { DoorstepElement, API_BASE_META, pageApiBase } from './base/doorstep-element.js';
+export { DoorstepElement } from './base/doorstep-element.js';
+export { API_BASE_META, pageApiBase } from './base/api-client.js';
 export { clientContext, localeContext } from './base/context.js';
 export { closestLang } from './base/lang.js';
 export { DsProvider } from './provider/provider.js';

@@ -1,18 +1,13 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { createClient, type DoorstepClient } from '@doorstep/sdk';
+import type { DoorstepClient } from '@doorstep/sdk';
 import { DEFAULT_LOCALE, matchLocale, msg, type Locale, type MessageKey, type MessageParams } from '../locales/index.js';
 import type { ThemeName } from '../themes/tokens.js';
 import { clientContext, localeContext } from './context.js';
 import { closestLang, watchLang } from './lang.js';
 
-/** `<meta name="doorstep:api-base" content="https://…">`: the page-wide API address. */
-export const API_BASE_META = 'doorstep:api-base';
-
-export function pageApiBase(): string | undefined {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${API_BASE_META}"]`)?.content.trim() || undefined;
-}
+import { API_BASE_META, ownClientCache } from './api-client.js';
 
 /**
  * What every Doorstep widget shares: the locale and the SDK client, each from the closest
@@ -47,7 +42,7 @@ export abstract class DoorstepElement extends LitElement {
 
   @state() private langLocale: Locale = DEFAULT_LOCALE;
 
-  private ownClient?: { key: string; client: DoorstepClient };
+  private readonly ownClient = ownClientCache();
   private stopWatchingLang?: () => void;
   private reportedMissingClient = false;
 
@@ -58,12 +53,7 @@ export abstract class DoorstepElement extends LitElement {
 
   /** The SDK client the widget uses, or `undefined` when nothing configures one. */
   get client(): DoorstepClient | undefined {
-    if (this.providedClient) return this.providedClient;
-    const baseUrl = this.apiBase?.trim() || pageApiBase();
-    if (!baseUrl) return undefined;
-    const key = `${baseUrl}\n${this.locale}`;
-    if (this.ownClient?.key !== key) this.ownClient = { key, client: createClient({ baseUrl, locale: this.locale }) };
-    return this.ownClient.client;
+    return this.providedClient ?? this.ownClient(this.apiBase, this.locale);
   }
 
   /** A UI string in the widget's locale. */

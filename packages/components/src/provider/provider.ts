@@ -1,9 +1,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { property } from 'lit/decorators.js';
-import { createClient, type DoorstepClient } from '@doorstep/sdk';
+import type { DoorstepClient } from '@doorstep/sdk';
 import { clientContext, localeContext } from '../base/context.js';
-import { pageApiBase } from '../base/doorstep-element.js';
+import { ownClientCache } from '../base/api-client.js';
 import { closestLang } from '../base/lang.js';
 import { matchLocale, type Locale } from '../locales/index.js';
 import type { ThemeName } from '../themes/tokens.js';
@@ -38,7 +38,7 @@ export class DsProvider extends LitElement {
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext });
-  private ownClient?: { key: string; client: DoorstepClient };
+  private readonly ownClient = ownClientCache();
 
   /** The locale the provider hands down, or `undefined` when `locale` is unset or unsupported. */
   get resolvedLocale(): Locale | undefined {
@@ -53,14 +53,7 @@ export class DsProvider extends LitElement {
   }
 
   private clientFromApiBase(locale: Locale | undefined): DoorstepClient | undefined {
-    const baseUrl = this.apiBase?.trim() || pageApiBase();
-    if (!baseUrl) return undefined;
-    const language = locale ?? matchLocale(closestLang(this));
-    const key = `${baseUrl}\n${language ?? ''}`;
-    if (this.ownClient?.key !== key) {
-      this.ownClient = { key, client: createClient({ baseUrl, ...(language ? { locale: language } : {}) }) };
-    }
-    return this.ownClient.client;
+    return this.ownClient(this.apiBase, locale ?? matchLocale(closestLang(this)));
   }
 
   protected override render() {
