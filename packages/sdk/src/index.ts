@@ -1,11 +1,10 @@
 export * from './schemas/index.js';
 export * from './errors.js';
+export { createClient, type DoorstepClient } from './client.js';
 export {
-  createClient,
   newIdempotencyKey,
   type ClientOptions,
   type CallOptions,
   type CreateOptions,
-  type DoorstepClient,
   type RetryOptions,
-} from './client.js';
+} from './transport.js';
