@@ -8,15 +8,14 @@ import {
   CategoryListResponse,
   Id,
   LocalizedText,
-  ServiceRequestCreate,
-  ServiceRequestPublic,
 } from '@doorstep/sdk';
 import * as z from 'zod/mini';
+import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
+import { requestsSection } from './openapi/requests.js';
 import { HealthResponse } from './routes/health.js';
 
-type JsonSchema = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+/** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
+const SECTIONS: OpenApiSection[] = [requestsSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request
@@ -44,39 +43,14 @@ function componentSchemas(): Record<string, JsonSchema> {
         LocalizedText,
         Category,
         CategoryListResponse,
-        ServiceRequestPublic,
         HealthResponse,
+        ...Object.assign({}, ...SECTIONS.map((section) => section.output)),
       },
       'output',
     ),
-    ...generate({ ServiceRequestCreate }, 'input'),
+    ...generate(Object.assign({}, ...SECTIONS.map((section) => section.input)), 'input'),
   };
 }
-
-const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Validation failed (`validation_failed`): malformed JSON or a schema violation; `fields` names each field.',
-  404: 'Not found (`not_found`).',
-  409: 'Conflict (`conflict`): the same Idempotency-Key is still being processed.',
-  413: 'Payload too large (`payload_too_large`).',
-  415: 'Unsupported media type (`unsupported_media_type`): send `application/json`.',
-  422: 'Unprocessable (`unprocessable`, or `idempotency_key_reused` for a key reused with a different body).',
-  429: 'Rate limited (`rate_limited`).',
-  500: 'Internal error (`internal`); never contains a stack trace.',
-};
-
-function errors(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((status) => [String(status), { $ref: `#/components/responses/Error${status}` }]));
-}
-
-const acceptLanguage = {
-  name: 'Accept-Language',
-  in: 'header',
-  required: false,
-  description: 'Language of error messages: zh-CN (default), zh-TW or en.',
-  schema: { type: 'string' },
-};
 
 /** The OpenAPI 3.1 document of the API; every payload schema comes from `@doorstep/sdk`. */
 export function buildOpenApiDocument(version: string): JsonSchema {
@@ -124,49 +98,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           responses: { '200': { description: 'Categories in display order', ...json(ref('CategoryListResponse')) }, ...errors(500) },
         },
       },
-      '/v1/requests': {
-        post: {
-          operationId: 'createRequest',
-          summary: 'Report a problem; answers the public (masked) view with the tracking code',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description:
-                'Makes the create safe to retry: a repeat with the same key and body answers the first response ' +
-                '(with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is a 422.',
-              schema: { type: 'string', minLength: 1, maxLength: 255 },
-            },
-            acceptLanguage,
-          ],
-          requestBody: { required: true, ...json(ref('ServiceRequestCreate')) },
-          responses: {
-            '201': {
-              description: 'Created, or the replay of the first response for a repeated Idempotency-Key',
-              headers: {
-                'Idempotent-Replayed': {
-                  description: '`true` when this is a stored response replayed for a repeated Idempotency-Key.',
-                  schema: { type: 'string', enum: ['true'] },
-                },
-              },
-              ...json(ref('ServiceRequestPublic')),
-            },
-            ...errors(400, 409, 413, 415, 422, 500),
-          },
-        },
-      },
-      '/v1/requests/{code}': {
-        get: {
-          operationId: 'getRequest',
-          summary: 'Look a request up by tracking code (case and spacing forgiven)',
-          parameters: [
-            { name: 'code', in: 'path', required: true, description: 'e.g. DS-7K2M-9QX4', schema: { type: 'string' } },
-            acceptLanguage,
-          ],
-          responses: { '200': { description: 'The public view', ...json(ref('ServiceRequestPublic')) }, ...errors(404, 500) },
-        },
-      },
+      ...Object.assign({}, ...SECTIONS.map((section) => section.paths)),
     },
     components: {
       schemas: componentSchemas(),
