@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { STAFF_ROLES, type StaffRole } from '@doorstep/sdk';
+import type { StaffToken } from './auth.js';
 
 export interface ServerConfig {
   /** TCP port; 0 picks a free one. */
@@ -18,6 +20,8 @@ export interface ServerConfig {
   staticDir?: string;
   /** One line per request on stdout (method, path, status, ms), and internal errors on stderr. */
   logRequests: boolean;
+  /** Bearer tokens for the staff API, each with a name and roles. None: the staff API answers 401. */
+  staffTokens: StaffToken[];
 }
 
 /** A configuration value that cannot be used; the message names the environment variable. */
@@ -108,6 +112,41 @@ function logRequests(env: Env): boolean {
   throw new ConfigError('DOORSTEP_LOG_REQUESTS', `"${raw}" is not one of true/false/1/0`);
 }
 
+/** Shortest token accepted: anything guessable would open residents' personal data. */
+export const MIN_TOKEN_LENGTH = 24;
+
+function staffTokens(env: Env): StaffToken[] {
+  const name = 'DOORSTEP_STAFF_TOKENS';
+  const raw = read(env, name);
+  if (raw === undefined) return [];
+  const example = `expected JSON like [{"token":"<${MIN_TOKEN_LENGTH}+ random characters>","name":"王主任","roles":["requests"]}]`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, `not valid JSON (${example})`);
+  }
+  if (!Array.isArray(parsed)) throw new ConfigError(name, example);
+  const seen = new Set<string>();
+  return parsed.map((entry: unknown, index) => {
+    const { token, name: holder, roles } = (entry ?? {}) as Record<string, unknown>;
+    const where = `entry ${index + 1}`;
+    if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
+      throw new ConfigError(name, `${where}: "token" must be at least ${MIN_TOKEN_LENGTH} characters without spaces`);
+    }
+    if (seen.has(token)) throw new ConfigError(name, `${where}: the same token is listed twice`);
+    seen.add(token);
+    if (typeof holder !== 'string' || !holder.trim()) throw new ConfigError(name, `${where}: "name" is required`);
+    if (!Array.isArray(roles) || roles.length === 0) throw new ConfigError(name, `${where}: "roles" must be a non-empty list`);
+    for (const role of roles) {
+      if (!(STAFF_ROLES as readonly unknown[]).includes(role)) {
+        throw new ConfigError(name, `${where}: unknown role ${JSON.stringify(role)} (one of ${STAFF_ROLES.join(', ')})`);
+      }
+    }
+    return { token, name: holder.trim(), roles: roles as StaffRole[] };
+  });
+}
+
 /**
  * Reads the configuration from environment variables (by default `process.env`), checking every value.
  * @throws {ConfigError} naming the variable when a value cannot be used.
@@ -122,6 +161,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins: corsOrigins(env),
     bodyLimitBytes: wholeNumber(env, 'DOORSTEP_BODY_LIMIT', DEFAULT_BODY_LIMIT_BYTES, { min: 1, max: 100 * 1024 * 1024 }),
     logRequests: logRequests(env),
+    staffTokens: staffTokens(env),
   };
   const url = databaseUrl(env);
   if (url !== undefined) config.databaseUrl = url;

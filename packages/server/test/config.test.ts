@@ -13,6 +13,7 @@ test('defaults: port 8787 on all interfaces, PGlite under <cwd>/.data/pglite, no
     corsOrigins: [],
     bodyLimitBytes: 65536,
     logRequests: true,
+    staffTokens: [],
   });
 });
 
@@ -28,6 +29,7 @@ test('every variable is read', (t) => {
     DOORSTEP_BODY_LIMIT: '1024',
     DOORSTEP_STATIC_DIR: dir,
     DOORSTEP_LOG_REQUESTS: 'false',
+    DOORSTEP_STAFF_TOKENS: JSON.stringify([{ token: 'a'.repeat(24), name: ' 王主任 ', roles: ['requests', 'admin'] }]),
   });
   assert.deepEqual(config, {
     port: 9000,
@@ -38,6 +40,7 @@ test('every variable is read', (t) => {
     bodyLimitBytes: 1024,
     staticDir: dir,
     logRequests: false,
+    staffTokens: [{ token: 'a'.repeat(24), name: '王主任', roles: ['requests', 'admin'] }],
   });
 });
 
@@ -53,6 +56,12 @@ test('an unusable value is a ConfigError that names the variable', () => {
     [{ DOORSTEP_CORS_ORIGINS: 'https://portal.example.cn/path' }, 'DOORSTEP_CORS_ORIGINS'],
     [{ DOORSTEP_STATIC_DIR: '/definitely/not/here' }, 'DOORSTEP_STATIC_DIR'],
     [{ DOORSTEP_LOG_REQUESTS: 'maybe' }, 'DOORSTEP_LOG_REQUESTS'],
+    [{ DOORSTEP_STAFF_TOKENS: 'token-1:requests' }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_STAFF_TOKENS: '{}' }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_STAFF_TOKENS: '[{"token":"short","name":"a","roles":["requests"]}]' }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"a","roles":["mayor"]}]` }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"","roles":["requests"]}]` }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"a","roles":[]}]` }, 'DOORSTEP_STAFF_TOKENS'],
   ];
   for (const [env, variable] of cases) {
     assert.throws(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import pg from 'pg';
+import { STAFF_ROLES, type StaffRole } from '@doorstep/sdk';
 import { createApp, openDatabase, type Database, type ServerConfig } from '../src/index.js';
 
 export type DatabaseSettings = Pick<ServerConfig, 'databaseUrl' | 'dataDir'>;
@@ -67,7 +68,20 @@ export function forEachBackend(title: string, define: (backend: Backend) => void
   }
 }
 
-/** A configuration for tests: quiet, loopback, a free port, one allowed CORS origin. */
+/**
+ * Staff tokens every test app accepts: one per role (the holder is named after it), plus one for
+ * `admin`. Send them with {@link staffHeaders}.
+ */
+export const STAFF_TOKENS: Record<StaffRole, string> = Object.fromEntries(
+  STAFF_ROLES.map((role) => [role, `test-${role}-token-`.padEnd(32, 'x')]),
+) as Record<StaffRole, string>;
+
+/** `Authorization` for a test staff token with `role`. */
+export function staffHeaders(role: StaffRole): Record<string, string> {
+  return { authorization: `Bearer ${STAFF_TOKENS[role]}` };
+}
+
+/** A configuration for tests: quiet, loopback, a free port, one allowed CORS origin, one token per role. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     port: 0,
@@ -76,6 +90,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     corsOrigins: [ALLOWED_ORIGIN],
     bodyLimitBytes: 64 * 1024,
     logRequests: false,
+    staffTokens: STAFF_ROLES.map((role) => ({ token: STAFF_TOKENS[role], name: `staff:${role}`, roles: [role] })),
     ...overrides,
   };
 }

@@ -51,3 +51,10 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 export function localize(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text['zh-CN'];
 }
+
+/**
+ * What a staff token may do. `admin` may do everything; each other role covers one service. Tokens and
+ * their roles are configured on the server (`DOORSTEP_STAFF_TOKENS`), never hard-coded.
+ */
+export const STAFF_ROLES = ['admin', 'requests', 'eldercare', 'volunteering', 'appointments', 'events', 'canteen'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
