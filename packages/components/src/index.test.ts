@@ -6,7 +6,7 @@ describe('@doorstep/components (main entry)', () => {
     expect(components.DsRequestForm).to.be.a('function');
     expect(components.DsProvider).to.be.a('function');
     expect(components.define).to.be.a('function');
-    expect(components.msg('en', 'submit')).to.equal('Send report');
+    expect(components.format(components.requestFormMessages, 'en', 'submit')).to.equal('Send report');
     expect(customElements.get('ds-request-form')).to.equal(undefined);
     expect(customElements.get('ds-provider')).to.equal(undefined);
   });

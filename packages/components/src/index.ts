@@ -9,17 +9,20 @@ export { DsRequestForm, type RequestFormState, type DsErrorDetail } from './requ
 export type { RequestFormValues, FieldName, FieldError } from './request-form/validation.js';
 export { define } from './define/define.js';
 export {
-  msg,
+  defineCatalog,
+  format,
   matchLocale,
-  catalogs,
+  commonMessages,
   DEFAULT_LOCALE,
   LOCALES,
+  type Catalog,
+  type KeyOf,
   type Locale,
   type Message,
-  type MessageKey,
   type MessageParams,
   type PluralMessage,
 } from './locales/index.js';
+export { requestFormMessages } from './request-form/request-form.messages.js';
 export {
   defaultTokens,
   elderTokens,

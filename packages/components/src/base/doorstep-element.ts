@@ -2,7 +2,16 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import type { DoorstepClient } from '@doorstep/sdk';
-import { DEFAULT_LOCALE, matchLocale, msg, type Locale, type MessageKey, type MessageParams } from '../locales/index.js';
+import {
+  DEFAULT_LOCALE,
+  commonMessages,
+  format,
+  matchLocale,
+  type Catalog,
+  type KeyOf,
+  type Locale,
+  type MessageParams,
+} from '../locales/index.js';
 import type { ThemeName } from '../themes/tokens.js';
 import { clientContext, localeContext } from './context.js';
 import { closestLang, watchLang } from './lang.js';
@@ -21,8 +30,11 @@ import { API_BASE_META, ownClientCache } from './api-client.js';
  * @cssprop --ds-font-family - Body font stack.
  * @cssprop --ds-font-size-body - Body text size (16px; 20px in the elder theme).
  * @cssprop --ds-color-text - Text colour.
+ *
+ * `K` is the widget's message keys: give the class its catalogue in {@link messages} and {@link t}
+ * looks a key up there first, then among the strings every widget shares.
  */
-export abstract class DoorstepElement extends LitElement {
+export abstract class DoorstepElement<K extends string = never> extends LitElement {
   /** The tag, for messages in the console. */
   protected abstract readonly tagLabel: string;
 
@@ -56,9 +68,15 @@ export abstract class DoorstepElement extends LitElement {
     return this.providedClient ?? this.ownClient(this.apiBase, this.locale);
   }
 
-  /** A UI string in the widget's locale. */
-  protected t(key: MessageKey, params?: MessageParams): string {
-    return msg(this.locale, key, params);
+  /** The widget's own strings (see `defineCatalog`). */
+  protected readonly messages?: Catalog<K>;
+
+  /** A UI string in the widget's locale, from the widget's catalogue or the shared one. */
+  protected t(key: K | KeyOf<typeof commonMessages>, params?: MessageParams): string {
+    const own = this.messages;
+    return own && key in own[DEFAULT_LOCALE]
+      ? format(own as Catalog<string>, this.locale, key, params)
+      : format(commonMessages as Catalog<string>, this.locale, key, params);
   }
 
   override connectedCallback(): void {

@@ -17,6 +17,8 @@ import {
   type ServiceRequestPublic,
 } from '@doorstep/sdk';
 import { DoorstepElement } from '../base/doorstep-element.js';
+import type { KeyOf } from '../locales/index.js';
+import { requestFormMessages } from './request-form.messages.js';
 import { requestFormStyles } from './request-form.styles.js';
 import {
   EMPTY_VALUES,
@@ -112,9 +114,10 @@ function collect(nodes: readonly AreaNode[], level: AreaNode['level'], parent?: 
  * @example
  * <ds-request-form api-base="https://portal.example.cn/api" lang="zh-CN"></ds-request-form>
  */
-export class DsRequestForm extends DoorstepElement {
+export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessages>> {
   static override styles = requestFormStyles;
   protected readonly tagLabel = 'ds-request-form';
+  protected override readonly messages = requestFormMessages;
 
   @state() private phase: RequestFormState = 'loading';
   @state() private categories: Category[] = [];

@@ -1,5 +1,9 @@
 import { ServiceRequestCreate, type FieldIssue } from '@doorstep/sdk';
-import { msg, type Locale } from '../locales/index.js';
+import { format, type Locale, type MessageParams } from '../locales/index.js';
+import { requestFormMessages } from './request-form.messages.js';
+
+const msg = (locale: Locale, key: keyof (typeof requestFormMessages)['zh-CN'], params?: MessageParams) =>
+  format(requestFormMessages, locale, key, params);
 
 /** The form's controls, in the order they appear (and errors are listed). */
 export const FIELDS = ['category', 'community', 'compound', 'building', 'description', 'name', 'phone'] as const;
