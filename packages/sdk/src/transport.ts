@@ -151,6 +151,44 @@ export function createTransport(options: ClientOptions) {
     };
   }
 
+  // The last answer and ETag per URL, for callCached. Bounded: the oldest entry goes first.
+  const cache = new Map<string, { etag: string; value: unknown }>();
+  const CACHE_ENTRIES = 64;
+
+  /**
+   * Like {@link call} for a GET that a widget repeats to stay current (polling): sends the last answer's
+   * `ETag` as `If-None-Match`, and on `304 Not Modified` returns the **same object** as last time, so a
+   * caller can tell "unchanged" by identity (`next === previous`) without comparing contents.
+   */
+  async function callCached<S extends z.ZodMiniType>(schema: S, path: string, init: Options = {}): Promise<z.output<S>> {
+    const key = `${path}?${new URLSearchParams(init.searchParams as Record<string, string> | undefined)}`;
+    const previous = cache.get(key);
+    let response: Response;
+    try {
+      response = await http(path, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), ...(previous ? { 'if-none-match': previous.etag } : {}) },
+      });
+    } catch (error) {
+      if (previous && error instanceof HTTPError && error.response.status === 304) return previous.value as z.output<S>;
+      throw await toDoorstepError(error, timeoutMs);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      throw await toDoorstepError(error, timeoutMs);
+    }
+    const value = check(schema, body, 'response');
+    const etag = response.headers.get('etag');
+    cache.delete(key);
+    if (etag) {
+      cache.set(key, { etag, value });
+      if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    }
+    return value;
+  }
+
   /** Sends a request and returns its body as text (CSV, iCalendar), for answers that are not JSON. */
   async function text(path: string, init: Options = {}): Promise<string> {
     try {
@@ -160,7 +198,7 @@ export function createTransport(options: ClientOptions) {
     }
   }
 
-  return { call, text, createInit, http };
+  return { call, callCached, text, createInit, http };
 }
 
 /** What a resource module gets from {@link createTransport}. */
