@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Answers } from './category-question.js';
 import { Id, IsoDateTime } from './common.js';
 import { Phone } from './phone.js';
 
@@ -32,6 +33,8 @@ export const ServiceRequestCreate = z.object({
   ),
   contactName: z.optional(z.string().check(z.trim(), z.maxLength(CONTACT_NAME_MAX_LENGTH))),
   contactPhone: z.optional(Phone),
+  /** Answers to the category's extra questions, keyed by question code (see `checkAnswers`). */
+  answers: z.optional(Answers),
 });
 export type ServiceRequestCreate = z.input<typeof ServiceRequestCreate>;
 
