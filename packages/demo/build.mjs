@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Assembles the demo portal into dist/: the page, its stylesheet, and the widget bundle and themes
-// exactly as a portal would copy them from @doorstep/components (or load them from a CDN).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// Assembles the demo portal into dist/: one page per file in pages/ wrapped in layout.html, the
+// stylesheet and script, and the widget bundle and themes exactly as a portal would copy them from
+// @doorstep/components (or load them from a CDN).
+//
+// A page is an HTML fragment (what goes inside <main>) that starts with a comment holding its settings:
+//   <!-- page {"title": "居家养老 · 幸福里社区服务站", "nav": "居家养老", "order": 30, "description": "…"} -->
+// `nav` is the page's label in the main navigation, `order` its place there (index.html is the home page).
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +24,53 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+
+function readPage(file) {
+  const source = readFileSync(join(here, 'pages', file), 'utf8');
+  const match = /^<!--\s*page\s+(\{[\s\S]*?\})\s*-->\n?/.exec(source);
+  if (!match) throw new Error(`demo: pages/${file} must start with <!-- page {"title": …, "nav": …, "order": …} -->`);
+  const settings = JSON.parse(match[1]);
+  for (const key of ['title', 'nav', 'order']) {
+    if (settings[key] === undefined) throw new Error(`demo: pages/${file} has no "${key}" in its page comment`);
+  }
+  return { file, ...settings, content: source.slice(match[0].length) };
+}
+
+const pages = readdirSync(join(here, 'pages'))
+  .filter((file) => file.endsWith('.html'))
+  .map(readPage)
+  .sort((a, b) => a.order - b.order);
+const layout = readFileSync(join(here, 'layout.html'), 'utf8');
+const indent = (text, spaces) => text.replace(/^(?=.)/gm, ' '.repeat(spaces)).trimEnd();
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'themes'), { recursive: true });
 
-for (const file of ['index.html', 'portal.css', 'favicon.svg']) copyFileSync(join(here, file), join(out, file));
-copyFileSync(bundle, join(out, 'doorstep.js'));
-if (existsSync(`${bundle}.map`)) copyFileSync(`${bundle}.map`, join(out, 'doorstep.js.map'));
+for (const page of pages) {
+  const nav = pages
+    .map((other) => {
+      const href = other.file === 'index.html' ? './' : `./${other.file}`;
+      const current = other === page ? ' aria-current="page"' : '';
+      return `<li><a href="${href}"${current}>${escapeHtml(other.nav)}</a></li>`;
+    })
+    .join('\n');
+  const html = layout
+    .replace('{{title}}', () => escapeHtml(page.title))
+    .replace('{{description}}', () => escapeHtml(page.description ?? page.title))
+    .replace('{{nav}}', () => indent(nav, 10))
+    .replace('{{content}}', () => indent(page.content, 6));
+  writeFileSync(join(out, page.file), html);
+}
+
+for (const file of ['portal.css', 'portal.js', 'favicon.svg']) copyFileSync(join(here, file), join(out, file));
+// The drop-in bundle may be split into an entry plus lazily loaded chunks: copy everything next to it.
+for (const entry of readdirSync(components)) {
+  if (entry === 'doorstep.js' || entry === 'doorstep.js.map' || entry === 'cdn') {
+    cpSync(join(components, entry), join(out, entry), { recursive: true });
+  }
+}
 const themeFiles = existsSync(themes) ? readdirSync(themes).filter((file) => file.endsWith('.css')) : [];
 for (const file of themeFiles) copyFileSync(join(themes, file), join(out, 'themes', file));
 
-console.log(`demo: built dist/ (index.html, portal.css, doorstep.js, ${themeFiles.length} themes)`);
+console.log(`demo: built dist/ (${pages.map((page) => page.file).join(', ')}; doorstep.js; ${themeFiles.length} themes)`);
