@@ -1,6 +1,7 @@
 export * from './schemas/index.js';
 export * from './errors.js';
 export { createClient, type DoorstepClient } from './client.js';
+export * from './outbox.js';
 export {
   newIdempotencyKey,
   type ClientOptions,
