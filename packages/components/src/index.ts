@@ -7,6 +7,16 @@ export { closestLang } from './base/lang.js';
 export { DsProvider } from './provider/provider.js';
 export { DsRequestForm, type RequestFormState, type DsErrorDetail } from './request-form/request-form.js';
 export type { RequestFormValues, FieldName, FieldError } from './request-form/validation.js';
+export {
+  DsAreaPicker,
+  PICKER_LEVELS,
+  PATH_SEPARATOR,
+  type AreaPickerState,
+  type AreaPickerDetail,
+  type AreaPickerChangeEvent,
+  type PickerLevel,
+} from './area-picker/area-picker.js';
+export { areaPickerMessages } from './area-picker/area-picker.messages.js';
 export { define } from './define/define.js';
 export {
   defineCatalog,

@@ -1,3 +1,4 @@
 /** Registers every Doorstep tag (`<ds-provider>`, `<ds-request-form>`). Safe to import more than once. */
 import './provider.js';
 import './request-form.js';
+import './area-picker.js';

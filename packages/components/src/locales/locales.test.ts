@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { LOCALES } from '@doorstep/sdk';
 import { requestFormMessages } from '../request-form/request-form.messages.js';
+import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
 import { commonMessages, format, matchLocale, type Catalog, type Message } from './index.js';
 
 /** Every widget's catalogue: a new widget adds its own here. */
 const catalogs: Record<string, Catalog> = {
   common: commonMessages,
   'request-form': requestFormMessages,
+  'area-picker': areaPickerMessages,
 };
 
 const placeholders = (message: Message): string[] =>

@@ -1,0 +1,246 @@
+import { css } from 'lit';
+import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
+
+export const areaPickerStyles = [
+  baseStyles,
+  themeHostStyles,
+  css`
+    :host {
+      display: block;
+      /* The selects go side by side according to the picker's own width, not the viewport's. */
+      container-type: inline-size;
+    }
+
+    p {
+      margin: 0;
+    }
+
+    .fieldset {
+      display: grid;
+      gap: ${token('space-s')};
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+    .fieldset--invalid {
+      border-left: 4px solid ${token('color-danger')};
+      padding-left: ${token('space-m')};
+    }
+
+    .legend {
+      padding: 0;
+      margin-bottom: ${token('space-xs')};
+      font-weight: ${token('font-weight-strong')};
+      font-size: ${token('font-size-large')};
+      color: ${token('color-text')};
+    }
+    .optional {
+      font-weight: 400;
+      color: ${token('color-text-muted')};
+    }
+    .hint {
+      font-size: ${token('font-size-small')};
+      color: ${token('color-text-muted')};
+    }
+    .hint--empty {
+      display: none;
+    }
+    .error {
+      color: ${token('color-danger')};
+      font-weight: ${token('font-weight-strong')};
+    }
+
+    .levels {
+      display: grid;
+      gap: ${token('space-m')};
+    }
+    @container (min-width: 24em) {
+      .levels--2,
+      .levels--4 {
+        grid-template-columns: repeat(2, 1fr);
+      }
+    }
+    @container (min-width: 36em) {
+      .levels--3 {
+        grid-template-columns: repeat(3, 1fr);
+      }
+    }
+    @container (min-width: 48em) {
+      .levels--4 {
+        grid-template-columns: repeat(4, 1fr);
+      }
+    }
+    .levels {
+      /* Labels may wrap differently; the selects still line up. */
+      align-items: end;
+    }
+
+    .field {
+      display: grid;
+      gap: ${token('space-xs')};
+      min-width: 0;
+    }
+    .label {
+      font-weight: ${token('font-weight-strong')};
+    }
+
+    .select {
+      display: block;
+      width: 100%;
+      min-height: ${token('target-size')};
+      margin: 0;
+      padding: ${token('space-s')} 2.5em ${token('space-s')} 12px;
+      font: inherit;
+      color: ${token('color-text')};
+      background-color: ${token('color-background')};
+      background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath fill='none' stroke='%234a5565' stroke-width='2' d='m3 6 5 5 5-5'/%3E%3C/svg%3E");
+      background-repeat: no-repeat;
+      background-position: right 0.75em center;
+      background-size: 1em;
+      border: ${token('border-width')} solid ${token('color-border')};
+      border-radius: ${token('radius-s')};
+      appearance: none;
+      text-overflow: ellipsis;
+      transition:
+        border-color 120ms ease,
+        box-shadow 120ms ease;
+    }
+    .select:hover:not(:disabled) {
+      border-color: ${token('color-text')};
+    }
+    .select:disabled {
+      background-color: ${token('color-surface')};
+      color: ${token('color-text-muted')};
+      border-style: dashed;
+      cursor: not-allowed;
+    }
+    .select[aria-invalid='true'] {
+      border-color: ${token('color-danger')};
+      box-shadow: inset 0 0 0 1px ${token('color-danger')};
+    }
+    .select:focus-visible,
+    .button:focus-visible {
+      outline: ${token('focus-ring-width')} solid ${token('color-focus')};
+      outline-offset: 2px;
+    }
+    .select:focus-visible {
+      outline-offset: 0;
+      box-shadow: 0 0 0 calc(${token('focus-ring-width')} + 3px) ${token('color-focus-halo')};
+    }
+
+    .path {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 ${token('space-xs')};
+      padding: ${token('space-s')} 12px;
+      border-radius: ${token('radius-s')};
+      background: ${token('color-surface')};
+      color: ${token('color-text')};
+    }
+    .path-label {
+      color: ${token('color-text-muted')};
+    }
+    .path-value {
+      font-weight: ${token('font-weight-strong')};
+    }
+    .path--empty .path-value {
+      font-weight: 400;
+      color: ${token('color-text-muted')};
+    }
+
+    .status,
+    .alert {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token('space-s')} ${token('space-m')};
+      padding: ${token('space-s')} 12px;
+      border-radius: ${token('radius-s')};
+    }
+    .status {
+      background: ${token('color-surface')};
+    }
+    .alert {
+      border-left: 5px solid ${token('color-danger')};
+      background: ${token('color-danger-surface')};
+    }
+    .notice {
+      display: grid;
+      gap: ${token('space-xs')};
+      padding: ${token('space-m')};
+      border-radius: ${token('radius-s')};
+      background: ${token('color-surface')};
+    }
+
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-height: ${token('target-size')};
+      min-width: ${token('target-size')};
+      padding: ${token('space-s')} ${token('space-l')};
+      font: inherit;
+      font-weight: ${token('font-weight-strong')};
+      color: ${token('color-primary')};
+      background: ${token('color-background')};
+      border: 2px solid ${token('color-primary')};
+      border-radius: ${token('radius-s')};
+      cursor: pointer;
+    }
+    .button:hover {
+      background: ${token('color-surface')};
+    }
+
+    .spinner {
+      flex: none;
+      width: 1.1em;
+      height: 1.1em;
+      border-radius: 50%;
+      border: 3px solid ${token('color-border-subtle')};
+      border-top-color: ${token('color-primary')};
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation: none;
+        border-right-color: ${token('color-primary')};
+      }
+      .select {
+        transition: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      .select {
+        appearance: auto;
+        background-image: none;
+        border-color: FieldText;
+      }
+      .select[aria-invalid='true'],
+      .fieldset--invalid {
+        border-color: Mark;
+      }
+      .path,
+      .alert,
+      .status,
+      .notice {
+        border: 1px solid CanvasText;
+      }
+      .select:focus-visible,
+      .button:focus-visible {
+        outline-color: Highlight;
+        box-shadow: none;
+      }
+      .button {
+        border-color: ButtonText;
+      }
+    }
+  `,
+];
