@@ -1,5 +1,6 @@
 import { areasResource } from './resources/areas.js';
 import { categoriesResource } from './resources/categories.js';
+import { eldercareResource } from './resources/eldercare.js';
 import { requestsResource } from './resources/requests.js';
 import { createTransport, type ClientOptions } from './transport.js';
 
@@ -20,5 +21,6 @@ export function createClient(options: ClientOptions) {
     areas: areasResource(transport),
     categories: categoriesResource(transport),
     requests: requestsResource(transport),
+    eldercare: eldercareResource(transport),
   };
 }

@@ -4,3 +4,4 @@ export * from './category.js';
 export * from './category-question.js';
 export * from './phone.js';
 export * from './request.js';
+export * from './eldercare.js';
