@@ -1,6 +1,8 @@
 import { REPORTABLE_AREA_LEVELS, type ServiceRequestCreate } from '@doorstep/sdk';
 import type * as z from 'zod/mini';
+import { checkRequestAnswers } from './category-answers.js';
 import { findArea } from './db/areas.js';
+import { insertAnswers } from './db/category-questions.js';
 import { findCategory } from './db/categories.js';
 import type { Queryable } from './db/database.js';
 import { insertServiceRequest, type ServiceRequestRow } from './db/requests.js';
@@ -8,8 +10,9 @@ import { unprocessable, type FieldMessages } from './errors.js';
 
 /**
  * Applies the rules a schema cannot know (the area and category exist, the area is a community or
- * below, some categories need a phone number) and stores the request. Broken rules are a 422 with
- * every problem found, so a form can mark them all at once.
+ * below, some categories need a phone number, answers fit the category's questions) and stores the
+ * request with its answers. Broken rules are a 422 with every problem found, so a form can mark them
+ * all at once.
  */
 export async function createServiceRequest(
   tx: Queryable,
@@ -25,12 +28,16 @@ export async function createServiceRequest(
   else if (!REPORTABLE_AREA_LEVELS.includes(area.level)) fields.areaId = { key: 'field_area_too_broad' };
   if (!category) fields.categoryId = { key: 'field_unknown_category' };
   else if (!category.allowAnonymous && !contactPhone) fields.contactPhone = { key: 'field_contact_required' };
+  const answers = category ? await checkRequestAnswers(tx, category.id, input.answers) : undefined;
+  Object.assign(fields, answers?.fields);
   if (Object.keys(fields).length > 0) throw unprocessable(fields);
-  return insertServiceRequest(tx, {
+  const row = await insertServiceRequest(tx, {
     categoryId: input.categoryId,
     areaId: input.areaId,
     description: input.description,
     contactName,
     contactPhone,
   });
+  if (answers) await insertAnswers(tx, row.id, answers.answers);
+  return row;
 }

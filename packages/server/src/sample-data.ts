@@ -105,3 +105,6 @@ export function sampleAreaTree(areas: SeedArea[] = SEED_AREAS, parentId: string 
     children: sampleAreaTree(area.children ?? [], area.id, depth + 1),
   }));
 }
+
+// The categories' extra questions live in their own module; re-exported so `@doorstep/server/sample-data` has them.
+export { SEED_CATEGORY_QUESTIONS, sampleCategories } from './sample-data/category-questions.js';

@@ -1,4 +1,5 @@
 import { AREA_LEVELS, type AreaLevel } from '@doorstep/sdk';
+import { seedCategoryQuestions } from './db/category-questions.js';
 import type { Database, Queryable } from './db/database.js';
 import { SEED_AREAS, SEED_CATEGORIES, type SeedArea } from './sample-data.js';
 
@@ -55,6 +56,8 @@ export async function seed(db: Database): Promise<{ areas: number; categories: n
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('doorstep:seed'))`);
     const [{ count } = { count: 0 }] = await tx.query<{ count: number }>(`SELECT count(*)::int AS count FROM areas`);
     if (count > 0) return { areas: 0, categories: 0 };
-    return { areas: await insertAreas(tx), categories: await insertCategories(tx) };
+    const inserted = { areas: await insertAreas(tx), categories: await insertCategories(tx) };
+    await seedCategoryQuestions(tx);
+    return inserted;
   });
 }

@@ -43,7 +43,7 @@ forEachBackend('idempotency', (backend) => {
 
   test('concurrent duplicates with one key create one record and all get the same answer', async () => {
     const key = randomUUID();
-    const body = { categoryId: 'facade', areaId: 'b-10', description: uniqueDescription('外墙瓷砖要掉') };
+    const body = { categoryId: 'facade', areaId: 'b-10', description: uniqueDescription('外墙瓷砖要掉'), answers: { fallen: 'loose' } };
     const responses = await Promise.all(
       Array.from({ length: 6 }, () => ctx.post('/v1/requests', body, { 'idempotency-key': key })),
     );
@@ -57,9 +57,10 @@ forEachBackend('idempotency', (backend) => {
   test('a failed create does not use up the key: fixing the body with the same key succeeds', async () => {
     const key = randomUUID();
     const description = uniqueDescription('needs phone');
-    const failed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description }, { 'idempotency-key': key });
+    const answers = { source: 'pipe', leaking_now: 'yes' };
+    const failed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, answers }, { 'idempotency-key': key });
     assert.equal(failed.status, 422);
-    const fixed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, contactPhone: '13700000000' }, {
+    const fixed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, answers, contactPhone: '13700000000' }, {
       'idempotency-key': key,
     });
     assert.equal(fixed.status, 201);

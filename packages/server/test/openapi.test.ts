@@ -29,7 +29,7 @@ test('it is an OpenAPI 3.1 document with the package version', () => {
 test('every route is described with its method', () => {
   assert.deepEqual(
     Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
-    ['GET /healthz', 'GET /v1/areas', 'GET /v1/categories', 'POST /v1/requests', 'GET /v1/requests/{code}'],
+    ['GET /healthz', 'GET /v1/areas', 'GET /v1/categories', 'POST /v1/requests', 'GET /v1/requests/{code}', 'GET /v1/categories/{id}'],
   );
 });
 

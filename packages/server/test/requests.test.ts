@@ -46,6 +46,7 @@ forEachBackend('service requests', (backend) => {
       description,
       contactName: '张三丰',
       contactPhone: '13812345678',
+      answers: { source: 'ceiling', leaking_now: 'yes' },
     });
     assert.equal(res.status, 201);
     const text = await res.text();
