@@ -1,12 +1,12 @@
 /** The fake API's areas, categories and service requests (see fake-api.ts). */
 import type { AreaNode, Category, ServiceRequestPublic } from '@doorstep/sdk';
 import { maskName, maskPhone } from '@doorstep/server/mask';
-import { SEED_CATEGORIES, sampleAreaTree } from '@doorstep/server/sample-data';
+import { sampleAreaTree, sampleCategories } from '@doorstep/server/sample-data';
 import { json, type FakeRoute } from './fake-http.js';
 
 // The reference server's own sample data and masking, so a story and the demo show the same choices
 // and the same masked contact details.
-export const categories: Category[] = SEED_CATEGORIES;
+export const categories: Category[] = sampleCategories();
 export const areaTree: AreaNode[] = sampleAreaTree();
 
 function flatten(nodes: AreaNode[], path: string[] = []): Map<string, { node: AreaNode; path: string[] }> {

@@ -1,3 +1,4 @@
+import { appointmentsResource } from './resources/appointments.js';
 import { areasResource } from './resources/areas.js';
 import { categoriesResource } from './resources/categories.js';
 import { eldercareResource } from './resources/eldercare.js';
@@ -19,6 +20,7 @@ export function createClient(options: ClientOptions) {
   const transport = createTransport(options);
   return {
     areas: areasResource(transport),
+    appointments: appointmentsResource(transport),
     categories: categoriesResource(transport),
     requests: requestsResource(transport),
     eldercare: eldercareResource(transport),

@@ -7,6 +7,7 @@ import { ApiError, errorResponse, internalError, notFound } from './errors.js';
 import { corsFromAllowList } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { appointmentRoutes } from './routes/appointments.js';
 import { areaRoutes } from './routes/areas.js';
 import { categoryRoutes } from './routes/categories.js';
 import { healthRoutes } from './routes/health.js';
@@ -38,6 +39,7 @@ export function createApp({ db, config }: AppDeps): Hono {
   app.route('/', areaRoutes(db));
   app.route('/', categoryRoutes(db));
   app.route('/', requestRoutes(db));
+  app.route('/', appointmentRoutes(db, config));
   // Registered after the API, so a file can never shadow a route.
   if (config.staticDir) app.use('*', serveStatic({ root: config.staticDir }));
 

@@ -11,12 +11,13 @@ import {
 } from '@doorstep/sdk';
 import * as z from 'zod/mini';
 import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
+import { appointmentsSection } from './openapi/appointments.js';
 import { categoriesSection } from './openapi/categories.js';
 import { requestsSection } from './openapi/requests.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, categoriesSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, categoriesSection, appointmentsSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request

@@ -4,4 +4,7 @@ export * from './category.js';
 export * from './category-question.js';
 export * from './phone.js';
 export * from './request.js';
+export * from './community-calendar.js';
+export * from './confirmation-code.js';
+export * from './appointment.js';
 export * from './eldercare.js';

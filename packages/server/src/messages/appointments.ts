@@ -1,0 +1,81 @@
+import { defineMessages } from './define.js';
+
+/** Appointments: booking, cancelling and rescheduling, and the staff side. */
+const zhCN = {
+  appointments_service_not_found: '没有找到这项服务。',
+  appointments_not_found: '没有找到这个预约码对应的预约，请核对后再试。',
+  appointments_slot_full: '这个时间段已经约满了，请另选一个。',
+  appointments_cancelled: '这个预约已经取消了，不能再改约。如果还需要办理，请重新预约。',
+  appointments_closed: '这个预约已经登记了办理结果，不能再取消或改约。',
+  appointments_too_late: '预约的时间已经开始或已经过去，不能再取消或改约。',
+  appointments_mark_cancelled: '这个预约已经取消了，不能登记到场情况。',
+  appointments_mark_too_early: '预约的日子还没到，不能登记到场情况。',
+  field_appointments_unknown_service: '没有找到这项服务，请重新选择。',
+  field_appointments_unknown_slot: '没有找到这个时间段，请重新选择。',
+  field_appointments_slot_other_service: '这个时间段不属于所选的服务，请重新选择。',
+  field_appointments_slot_past: '这个时间段已经开始或已经过去了，请另选一个。',
+  field_appointments_slot_full: '这个时间段刚刚约满了，请另选一个。',
+  field_appointments_no_home_visit: '这项服务不提供上门办理，请选择到现场办理。',
+  field_appointments_date_range: '上门日期请选择明天起 {max} 天以内的日子。',
+  field_appointments_phone_mismatch: '电话号码与预约时留的不一致。请填写预约时留的完整号码。',
+  field_appointments_slot_required: '请选择新的时间段。',
+  field_appointments_date_required: '请选择新的上门日期。',
+  field_appointments_slot_ends_first: '结束时间应晚于开始时间。',
+  field_appointments_slot_starts_past: '开始时间已经过去了。',
+  field_appointments_slot_duplicate: '这项服务在这个时间已经有一个时间段了。',
+  field_appointments_date: '请填写 YYYY-MM-DD 格式的日期，例如 2026-11-23。',
+};
+
+type Key = keyof typeof zhCN;
+
+const zhTW: Record<Key, string> = {
+  appointments_service_not_found: '找不到這項服務。',
+  appointments_not_found: '找不到這個預約碼對應的預約，請核對後再試。',
+  appointments_slot_full: '這個時段已經約滿了，請另選一個。',
+  appointments_cancelled: '這個預約已經取消了，不能再改約。如果還需要辦理，請重新預約。',
+  appointments_closed: '這個預約已經登記了辦理結果，不能再取消或改約。',
+  appointments_too_late: '預約的時間已經開始或已經過去，不能再取消或改約。',
+  appointments_mark_cancelled: '這個預約已經取消了，不能登記到場情況。',
+  appointments_mark_too_early: '預約的日子還沒到，不能登記到場情況。',
+  field_appointments_unknown_service: '找不到這項服務，請重新選擇。',
+  field_appointments_unknown_slot: '找不到這個時段，請重新選擇。',
+  field_appointments_slot_other_service: '這個時段不屬於所選的服務，請重新選擇。',
+  field_appointments_slot_past: '這個時段已經開始或已經過去了，請另選一個。',
+  field_appointments_slot_full: '這個時段剛剛約滿了，請另選一個。',
+  field_appointments_no_home_visit: '這項服務不提供到府辦理，請選擇到現場辦理。',
+  field_appointments_date_range: '到府日期請選擇明天起 {max} 天以內的日子。',
+  field_appointments_phone_mismatch: '電話號碼與預約時留的不一致。請填寫預約時留的完整號碼。',
+  field_appointments_slot_required: '請選擇新的時段。',
+  field_appointments_date_required: '請選擇新的到府日期。',
+  field_appointments_slot_ends_first: '結束時間應晚於開始時間。',
+  field_appointments_slot_starts_past: '開始時間已經過去了。',
+  field_appointments_slot_duplicate: '這項服務在這個時間已經有一個時段了。',
+  field_appointments_date: '請填寫 YYYY-MM-DD 格式的日期，例如 2026-11-23。',
+};
+
+const en: Record<Key, string> = {
+  appointments_service_not_found: 'This service does not exist.',
+  appointments_not_found: 'No appointment has this confirmation code. Please check it and try again.',
+  appointments_slot_full: 'This time is fully booked. Please choose another.',
+  appointments_cancelled: 'This appointment has been cancelled, so it cannot be moved. Book again if you still need the service.',
+  appointments_closed: 'This appointment has already been recorded as attended or missed, so it cannot be cancelled or moved.',
+  appointments_too_late: 'The appointment has already started or passed, so it cannot be cancelled or moved.',
+  appointments_mark_cancelled: 'This appointment was cancelled, so attendance cannot be recorded.',
+  appointments_mark_too_early: 'The appointment’s day has not come yet, so attendance cannot be recorded.',
+  field_appointments_unknown_service: 'This service does not exist. Please choose again.',
+  field_appointments_unknown_slot: 'This time does not exist. Please choose again.',
+  field_appointments_slot_other_service: 'This time belongs to a different service. Please choose again.',
+  field_appointments_slot_past: 'This time has already started or passed. Please choose another.',
+  field_appointments_slot_full: 'This time has just been fully booked. Please choose another.',
+  field_appointments_no_home_visit: 'This service is not offered as a home visit. Please book a time at the service station.',
+  field_appointments_date_range: 'Choose a day for the visit from tomorrow up to {max} days ahead.',
+  field_appointments_phone_mismatch: 'This is not the phone number the appointment was booked with. Enter that number in full.',
+  field_appointments_slot_required: 'Choose a new time.',
+  field_appointments_date_required: 'Choose a new day for the visit.',
+  field_appointments_slot_ends_first: 'The end must be later than the start.',
+  field_appointments_slot_starts_past: 'The start is in the past.',
+  field_appointments_slot_duplicate: 'This service already has a time starting then.',
+  field_appointments_date: 'Enter a date as YYYY-MM-DD, for example 2026-11-23.',
+};
+
+export const appointmentMessages = defineMessages({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
