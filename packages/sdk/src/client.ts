@@ -2,7 +2,10 @@ import { appointmentsResource } from './resources/appointments.js';
 import { areasResource } from './resources/areas.js';
 import { categoriesResource } from './resources/categories.js';
 import { eldercareResource } from './resources/eldercare.js';
+import { photosResource } from './resources/photos.js';
 import { requestsResource } from './resources/requests.js';
+import { statsResource } from './resources/stats.js';
+import { volunteeringResource } from './resources/volunteering.js';
 import { createTransport, type ClientOptions } from './transport.js';
 
 export type DoorstepClient = ReturnType<typeof createClient>;
@@ -23,6 +26,9 @@ export function createClient(options: ClientOptions) {
     appointments: appointmentsResource(transport),
     categories: categoriesResource(transport),
     requests: requestsResource(transport),
+    photos: photosResource(transport, options),
+    stats: statsResource(transport),
     eldercare: eldercareResource(transport),
+    volunteering: volunteeringResource(transport),
   };
 }

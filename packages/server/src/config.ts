@@ -22,6 +22,13 @@ export interface ServerConfig {
   logRequests: boolean;
   /** Bearer tokens for the staff API, each with a name and roles. None: the staff API answers 401. */
   staffTokens: StaffToken[];
+  /** Largest photo accepted by `POST /v1/photos`, in bytes (its own limit: photos are bigger than JSON). */
+  photoMaxBytes?: number;
+  /**
+   * The API's public address (e.g. `https://portal.example.cn/api`), for absolute links such as photo URLs
+   * when the server sits behind a proxy under a path; by default links use the address a request came to.
+   */
+  publicUrl?: string;
 }
 
 /** A configuration value that cannot be used; the message names the environment variable. */
@@ -38,6 +45,7 @@ export class ConfigError extends Error {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+export const DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
@@ -112,6 +120,21 @@ function logRequests(env: Env): boolean {
   throw new ConfigError('DOORSTEP_LOG_REQUESTS', `"${raw}" is not one of true/false/1/0`);
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = read(env, 'DOORSTEP_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DOORSTEP_PUBLIC_URL', `"${raw}" is not a URL like https://portal.example.cn/api`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError('DOORSTEP_PUBLIC_URL', `"${raw}" is not a URL like https://portal.example.cn/api`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Shortest token accepted: anything guessable would open residents' personal data. */
 export const MIN_TOKEN_LENGTH = 24;
 
@@ -162,10 +185,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     bodyLimitBytes: wholeNumber(env, 'DOORSTEP_BODY_LIMIT', DEFAULT_BODY_LIMIT_BYTES, { min: 1, max: 100 * 1024 * 1024 }),
     logRequests: logRequests(env),
     staffTokens: staffTokens(env),
+    photoMaxBytes: wholeNumber(env, 'DOORSTEP_PHOTO_MAX_BYTES', DEFAULT_PHOTO_MAX_BYTES, { min: 1024, max: 50 * 1024 * 1024 }),
   };
   const url = databaseUrl(env);
   if (url !== undefined) config.databaseUrl = url;
   const dir = staticDir(env, cwd);
   if (dir !== undefined) config.staticDir = dir;
+  const base = publicUrl(env);
+  if (base !== undefined) config.publicUrl = base;
   return config;
 }

@@ -2,9 +2,10 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk';
 import { coreMessages } from './messages/core.js';
 import { appointmentMessages } from './messages/appointments.js';
 import { categoryQuestionMessages } from './messages/category-questions.js';
+import { requestMessages } from './messages/requests.js';
 
 /** Every domain's messages: a new domain adds its `messages/<domain>.ts` here. */
-const CATALOGS = [coreMessages, categoryQuestionMessages, appointmentMessages] as const;
+const CATALOGS = [coreMessages, categoryQuestionMessages, appointmentMessages, requestMessages] as const;
 
 type KeysOf<C> = C extends Record<Locale, Record<infer K, string>> ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;
