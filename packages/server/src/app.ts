@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { systemClock, type Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { ApiError, errorResponse, internalError, notFound } from './errors.js';
@@ -12,33 +13,41 @@ import { areaRoutes } from './routes/areas.js';
 import { categoryRoutes } from './routes/categories.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { PHOTOS_PATH, photoRoutes } from './routes/photos.js';
+import { requestStatsRoutes } from './routes/request-stats.js';
 import { requestRoutes } from './routes/requests.js';
+import { staffRequestRoutes } from './routes/staff-requests.js';
 
 export interface AppDeps {
   db: Database;
   config: ServerConfig;
+  /** The time, for what the request workflow records (tests move it instead of sleeping). */
+  clock?: Clock;
 }
 
 /** The API as a Hono app (a fetch handler): mount it in Node, a test, or any other runtime Hono supports. */
-export function createApp({ db, config }: AppDeps): Hono {
+export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
   const app = new Hono();
   if (config.logRequests) app.use(requestLog());
   app.use(securityHeaders());
   app.use(corsFromAllowList(config.corsOrigins));
-  app.use(
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'payload_too_large', undefined, { limit: config.bodyLimitBytes });
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'payload_too_large', undefined, { limit: config.bodyLimitBytes });
+    },
+  });
+  // Photo uploads have their own, larger limit (DOORSTEP_PHOTO_MAX_BYTES, in routes/photos.ts).
+  app.use((c, next) => (c.req.path === PHOTOS_PATH ? next() : jsonBodyLimit(c, next)));
 
   app.route('/', healthRoutes(db));
   app.route('/', openApiRoutes());
   app.route('/', areaRoutes(db));
   app.route('/', categoryRoutes(db));
-  app.route('/', requestRoutes(db));
+  app.route('/', requestRoutes(db, { config, clock }));
+  app.route('/', photoRoutes(db, { config, clock }));
+  app.route('/', staffRequestRoutes(db, { config, clock }));
+  app.route('/', requestStatsRoutes(db));
   app.route('/', appointmentRoutes(db, config));
   // Registered after the API, so a file can never shadow a route.
   if (config.staticDir) app.use('*', serveStatic({ root: config.staticDir }));

@@ -7,6 +7,7 @@ import { findCategory } from './db/categories.js';
 import type { Queryable } from './db/database.js';
 import { insertServiceRequest, type ServiceRequestRow } from './db/requests.js';
 import { unprocessable, type FieldMessages } from './errors.js';
+import { checkRequestDetails, storeRequestDetails, type DetailRules } from './request-details.js';
 
 /**
  * Applies the rules a schema cannot know (the area and category exist, the area is a community or
@@ -17,6 +18,9 @@ import { unprocessable, type FieldMessages } from './errors.js';
 export async function createServiceRequest(
   tx: Queryable,
   input: z.output<typeof ServiceRequestCreate>,
+  /** When it was received (the workflow's clock; see `clock.ts`). */
+  now: Date = new Date(),
+  rules: DetailRules = {},
 ): Promise<ServiceRequestRow> {
   // One after the other: a transaction is one connection, and pg warns about overlapping queries on it.
   const area = await findArea(tx, input.areaId);
@@ -30,6 +34,7 @@ export async function createServiceRequest(
   else if (!category.allowAnonymous && !contactPhone) fields.contactPhone = { key: 'field_contact_required' };
   const answers = category ? await checkRequestAnswers(tx, category.id, input.answers) : undefined;
   Object.assign(fields, answers?.fields);
+  Object.assign(fields, await checkRequestDetails(tx, input, rules));
   if (Object.keys(fields).length > 0) throw unprocessable(fields);
   const row = await insertServiceRequest(tx, {
     categoryId: input.categoryId,
@@ -39,5 +44,6 @@ export async function createServiceRequest(
     contactPhone,
   });
   if (answers) await insertAnswers(tx, row.id, answers.answers);
-  return row;
+  await storeRequestDetails(tx, row.id, input, now);
+  return { ...row, createdAt: now, updatedAt: now };
 }

@@ -13,11 +13,13 @@ import * as z from 'zod/mini';
 import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
 import { appointmentsSection } from './openapi/appointments.js';
 import { categoriesSection } from './openapi/categories.js';
+import { requestStatsSection } from './openapi/request-stats.js';
 import { requestsSection } from './openapi/requests.js';
+import { staffRequestsSection } from './openapi/staff-requests.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, categoriesSection, appointmentsSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, appointmentsSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request
@@ -104,6 +106,10 @@ export function buildOpenApiDocument(version: string): JsonSchema {
     },
     components: {
       schemas: componentSchemas(),
+      // Staff operations name it in their `security`.
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A staff token from `DOORSTEP_STAFF_TOKENS`; roles decide what it may do.' },
+      },
       responses: Object.fromEntries(
         Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [
           `Error${status}`,

@@ -14,6 +14,7 @@ test('defaults: port 8787 on all interfaces, PGlite under <cwd>/.data/pglite, no
     bodyLimitBytes: 65536,
     logRequests: true,
     staffTokens: [],
+    photoMaxBytes: 5 * 1024 * 1024,
   });
 });
 
@@ -30,6 +31,8 @@ test('every variable is read', (t) => {
     DOORSTEP_STATIC_DIR: dir,
     DOORSTEP_LOG_REQUESTS: 'false',
     DOORSTEP_STAFF_TOKENS: JSON.stringify([{ token: 'a'.repeat(24), name: ' 王主任 ', roles: ['requests', 'admin'] }]),
+    DOORSTEP_PHOTO_MAX_BYTES: '2000000',
+    DOORSTEP_PUBLIC_URL: 'https://portal.example.cn/api/',
   });
   assert.deepEqual(config, {
     port: 9000,
@@ -41,6 +44,8 @@ test('every variable is read', (t) => {
     staticDir: dir,
     logRequests: false,
     staffTokens: [{ token: 'a'.repeat(24), name: '王主任', roles: ['requests', 'admin'] }],
+    photoMaxBytes: 2_000_000,
+    publicUrl: 'https://portal.example.cn/api',
   });
 });
 
@@ -62,6 +67,10 @@ test('an unusable value is a ConfigError that names the variable', () => {
     [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"a","roles":["mayor"]}]` }, 'DOORSTEP_STAFF_TOKENS'],
     [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"","roles":["requests"]}]` }, 'DOORSTEP_STAFF_TOKENS'],
     [{ DOORSTEP_STAFF_TOKENS: `[{"token":"${'b'.repeat(24)}","name":"a","roles":[]}]` }, 'DOORSTEP_STAFF_TOKENS'],
+    [{ DOORSTEP_PHOTO_MAX_BYTES: '5MB' }, 'DOORSTEP_PHOTO_MAX_BYTES'],
+    [{ DOORSTEP_PHOTO_MAX_BYTES: '100' }, 'DOORSTEP_PHOTO_MAX_BYTES'],
+    [{ DOORSTEP_PUBLIC_URL: 'portal.example.cn/api' }, 'DOORSTEP_PUBLIC_URL'],
+    [{ DOORSTEP_PUBLIC_URL: 'https://portal.example.cn/api?x=1' }, 'DOORSTEP_PUBLIC_URL'],
   ];
   for (const [env, variable] of cases) {
     assert.throws(

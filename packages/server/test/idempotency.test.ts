@@ -8,7 +8,7 @@ forEachBackend('idempotency', (backend) => {
 
   test('a replay with the same key and body returns the first answer byte for byte and creates nothing', async () => {
     const key = randomUUID();
-    const body = { categoryId: 'door-lock', areaId: 'b-6', description: uniqueDescription('单元门关不上'), contactPhone: '13900001111' };
+    const body = { categoryId: 'door-lock', areaId: 'b-6', description: uniqueDescription('单元门关不上'), contactPhone: '13900001111', consent: { privacyNoticeVersion: '2026-01' } };
     const first = await ctx.post('/v1/requests', body, { 'idempotency-key': key });
     assert.equal(first.status, 201);
     assert.equal(first.headers.get('idempotent-replayed'), null);
@@ -60,7 +60,7 @@ forEachBackend('idempotency', (backend) => {
     const answers = { source: 'pipe', leaking_now: 'yes' };
     const failed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, answers }, { 'idempotency-key': key });
     assert.equal(failed.status, 422);
-    const fixed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, answers, contactPhone: '13700000000' }, {
+    const fixed = await ctx.post('/v1/requests', { categoryId: 'water-leak', areaId: 'b-11', description, answers, contactPhone: '13700000000', consent: { privacyNoticeVersion: '2026-01' } }, {
       'idempotency-key': key,
     });
     assert.equal(fixed.status, 201);

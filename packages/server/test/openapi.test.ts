@@ -26,11 +26,17 @@ test('it is an OpenAPI 3.1 document with the package version', () => {
   assert.equal(doc.info.version, '0.1.0');
 });
 
-test('every route is described with its method', () => {
-  assert.deepEqual(
-    Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
-    ['GET /healthz', 'GET /v1/areas', 'GET /v1/categories', 'POST /v1/requests', 'GET /v1/requests/{code}', 'GET /v1/categories/{id}'],
-  );
+test('every route the app serves is described with its method, and nothing else', () => {
+  // Compared with the app's own routing table, so a new route without a description fails here.
+  const app = createApp({ db: {} as Database, config: testConfig() });
+  const served = app.routes
+    .filter((route) => route.method !== 'ALL' && route.path !== '/openapi.json')
+    .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+  const described = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+  assert.deepEqual([...new Set(described)].sort(), [...new Set(served)].sort());
+  for (const core of ['GET /healthz', 'GET /v1/areas', 'GET /v1/categories', 'POST /v1/requests', 'GET /v1/requests/{code}']) {
+    assert.ok(described.includes(core), core);
+  }
 });
 
 test('the schemas are generated from the SDK, including the error body and the recursive area node', () => {

@@ -47,6 +47,7 @@ forEachBackend('service requests', (backend) => {
       contactName: '张三丰',
       contactPhone: '13812345678',
       answers: { source: 'ceiling', leaking_now: 'yes' },
+      consent: { privacyNoticeVersion: '2026-01' },
     });
     assert.equal(res.status, 201);
     const text = await res.text();
@@ -73,6 +74,7 @@ forEachBackend('service requests', (backend) => {
       description: uniqueDescription('landline'),
       contactName: 'Li Lei',
       contactPhone: '010-62345678',
+      consent: { privacyNoticeVersion: '2026-01' },
     });
     const created = (await res.json()) as { contactName: string; contactPhone: string };
     assert.equal(created.contactName, 'L*****');
@@ -147,7 +149,7 @@ forEachBackend('service requests', (backend) => {
 
   test('a category that does not allow anonymous reports needs a phone (422 on contactPhone)', async () => {
     const description = uniqueDescription('楼上噪音');
-    const anonymous = await ctx.post('/v1/requests', { categoryId: 'neighbour-dispute', areaId: 'b-5', description, contactName: '王五' });
+    const anonymous = await ctx.post('/v1/requests', { categoryId: 'neighbour-dispute', areaId: 'b-5', description, contactName: '王五', consent: { privacyNoticeVersion: '2026-01' } });
     assert.equal(anonymous.status, 422);
     assert.deepEqual(Object.keys(((await anonymous.json()) as ErrorBody).error.fields ?? {}), ['contactPhone']);
     assert.equal(await countRequests(ctx.db, description), 0);
@@ -157,6 +159,7 @@ forEachBackend('service requests', (backend) => {
       areaId: 'b-5',
       description,
       contactPhone: '+86 139 0000 1111',
+      consent: { privacyNoticeVersion: '2026-01' },
     });
     assert.equal(withPhone.status, 201);
     assert.equal(((await withPhone.json()) as { contactPhone: string }).contactPhone, '139****1111');

@@ -49,6 +49,7 @@ forEachBackend('startServer and the SDK client', (backend: Backend) => {
       description: uniqueDescription('路灯不亮'),
       contactName: '李四',
       contactPhone: '13512345678',
+      consent: { privacyNoticeVersion: '2026-01' },
     });
     assert.equal(created.contactPhone, '135****5678');
     const found = await client.requests.get(created.code.toLowerCase());

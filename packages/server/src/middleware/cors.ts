@@ -10,8 +10,8 @@ export function corsFromAllowList(allowed: readonly string[]): MiddlewareHandler
   return cors({
     origin: (origin) => (anyOrigin ? '*' : allowed.includes(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Authorization'],
-    exposeHeaders: ['Idempotent-Replayed', 'Content-Language', 'Retry-After'],
+    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Authorization', 'If-None-Match'],
+    exposeHeaders: ['Idempotent-Replayed', 'Content-Language', 'Retry-After', 'ETag'],
     maxAge: 600,
   });
 }

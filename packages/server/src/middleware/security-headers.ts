@@ -10,7 +10,8 @@ const ALWAYS: Record<string, string> = {
 
 /**
  * Headers every response carries. JSON answers additionally forbid any active content and framing
- * and are never cached (they may concern a resident); static pages keep their own policies.
+ * and are not cached (they may concern a resident) unless a route says otherwise (ETag answers are
+ * `no-cache`: kept, but revalidated every time); static pages keep their own policies.
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
@@ -18,7 +19,8 @@ export function securityHeaders(): MiddlewareHandler {
     for (const [name, value] of Object.entries(ALWAYS)) c.res.headers.set(name, value);
     if (c.res.headers.get('content-type')?.startsWith('application/json')) {
       c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-      c.res.headers.set('Cache-Control', 'no-store');
+      // An answer that set its own policy (a conditional GET's `no-cache`) keeps it.
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     }
   };
 }

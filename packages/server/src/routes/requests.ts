@@ -1,78 +1,138 @@
-import { createHash } from 'node:crypto';
-import { ServiceRequestCreate, TrackingCode, normalizeTrackingCode, type ServiceRequestPublic } from '@doorstep/sdk';
+import {
+  DUPLICATES_LIMIT,
+  OPEN_REQUEST_STATUSES,
+  RatingCreate,
+  ReopenCreate,
+  RequestSearchQuery,
+  ServiceRequestCreate,
+  TrackingCode,
+  normalizeTrackingCode,
+  type RequestSummary,
+} from '@doorstep/sdk';
 import { Hono, type Context } from 'hono';
-import type * as z from 'zod/mini';
+import type { Clock } from '../clock.js';
+import type { ServerConfig } from '../config.js';
 import { createServiceRequest } from '../create-request.js';
 import { areaPath } from '../db/areas.js';
 import type { Database, Queryable } from '../db/database.js';
-import { claimIdempotencyKey, saveIdempotentResponse } from '../db/idempotency.js';
-import { findServiceRequestByCode, type ServiceRequestRow } from '../db/requests.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
+import { addSupport, findRequestRecord, findRequestRecordById, insertEvent, updateRequest, type RequestRecord } from '../db/request-records.js';
+import { notFound } from '../errors.js';
+import { conditionalJson } from '../etag.js';
+import { idempotentCreate } from '../idempotent-create.js';
 import { readJsonBody } from '../json-body.js';
-import { maskName, maskPhone } from '../mask.js';
+import { baseUrlOf, publicView, type ViewContext } from '../request-views.js';
+import { conflict, transition } from '../request-workflow.js';
 import { parseOrThrow } from '../validation.js';
 
-const CREATE_SCOPE = 'POST /v1/requests';
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
-/** The view anyone holding the tracking code gets: contact data masked. */
-async function toPublic(db: Queryable, row: ServiceRequestRow): Promise<ServiceRequestPublic> {
-  return {
-    code: row.code,
-    categoryId: row.categoryId,
-    areaId: row.areaId,
-    areaPath: await areaPath(db, row.areaId),
-    description: row.description,
-    status: row.status,
-    contactName: row.contactName === null ? null : maskName(row.contactName),
-    contactPhone: row.contactPhone === null ? null : maskPhone(row.contactPhone),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+export interface RequestRouteDeps {
+  config: Pick<ServerConfig, 'publicUrl'>;
+  clock: Clock;
 }
 
-function idempotencyKeyOf(c: Context): string | undefined {
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw validationFailed({ 'Idempotency-Key': { key: 'field_invalid_idempotency_key' } });
+/** The code in the path as a resident may have typed it, normalized; `undefined` when it cannot be one. */
+export function codeParam(c: Context): string | undefined {
+  const code = normalizeTrackingCode(c.req.param('code') ?? '');
+  return TrackingCode.safeParse(code).success ? code : undefined;
+}
+
+/** Reads a request by the path's code (locked, inside a transaction), or answers 404. */
+export async function requireRecord(db: Queryable, c: Context, { lock = false } = {}): Promise<RequestRecord> {
+  const code = codeParam(c);
+  const record = code === undefined ? undefined : await findRequestRecord(db, code, { lock });
+  if (!record) throw notFound('request_not_found');
+  return record;
+}
+
+/** The open requests of a category in an area and the areas inside it: the duplicates a form shows. */
+async function findOpenRequests(db: Queryable, categoryId: string, areaId: string): Promise<RequestSummary[]> {
+  const rows = await db.query<Omit<RequestSummary, 'areaPath' | 'createdAt'> & { createdAt: Date }>(
+    `WITH RECURSIVE within AS (
+       SELECT id FROM areas WHERE id = $2
+       UNION ALL SELECT a.id FROM areas a JOIN within ON a.parent_id = within.id
+     )
+     SELECT r.code, r.category_id AS "categoryId", r.area_id AS "areaId", r.description, r.status,
+       (SELECT count(*)::int FROM request_supports s WHERE s.request_id = r.id) AS "supportCount",
+       r.created_at AS "createdAt"
+     FROM service_requests r
+     WHERE r.category_id = $1 AND r.area_id IN (SELECT id FROM within) AND r.status = ANY($3::text[])
+     ORDER BY "supportCount" DESC, r.created_at DESC, r.code
+     LIMIT $4`,
+    [categoryId, areaId, OPEN_REQUEST_STATUSES, DUPLICATES_LIMIT],
+  );
+  const summaries: RequestSummary[] = [];
+  for (const row of rows) {
+    summaries.push({ ...row, areaPath: await areaPath(db, row.areaId), createdAt: row.createdAt.toISOString() });
   }
-  return key;
+  return summaries;
 }
 
-/** Same validated content → same hash, whatever the key order or surrounding spaces of the original JSON. */
-function hashInput(input: z.output<typeof ServiceRequestCreate>): string {
-  const canonical = JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function jsonResponse(body: string, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
-}
-
-/** `POST /v1/requests` (idempotent with `Idempotency-Key`) and `GET /v1/requests/{code}`. */
-export function requestRoutes(db: Database): Hono {
+/**
+ * The resident's side of requests: report (`POST /v1/requests`, idempotent), follow
+ * (`GET /v1/requests/{code}` with ETag), find duplicates, support, rate, reopen.
+ */
+export function requestRoutes(db: Database, { config, clock }: RequestRouteDeps): Hono {
+  const view = (c: Context, now: Date): ViewContext => ({ now, baseUrl: baseUrlOf(c, config) });
   return new Hono()
     .post('/v1/requests', async (c) => {
-      const key = idempotencyKeyOf(c);
       const input = parseOrThrow(ServiceRequestCreate, await readJsonBody(c));
-      const outcome = await db.transaction(async (tx) => {
-        if (key !== undefined) {
-          const claim = await claimIdempotencyKey(tx, CREATE_SCOPE, key, hashInput(input));
-          if (claim.kind === 'mismatch') throw new ApiError(422, 'idempotency_key_reused', 'idempotency_key_reused');
-          if (claim.kind === 'pending') throw new ApiError(409, 'conflict', 'idempotency_in_progress');
-          if (claim.kind === 'replay') return { replayed: true, status: claim.status, body: claim.body };
-        }
-        const body = JSON.stringify(await toPublic(tx, await createServiceRequest(tx, input)));
-        if (key !== undefined) await saveIdempotentResponse(tx, CREATE_SCOPE, key, 201, body);
-        return { replayed: false, status: 201, body };
+      return idempotentCreate(c, db, 'POST /v1/requests', input, async (tx) => {
+        const now = clock();
+        const row = await createServiceRequest(tx, input, now, { requireConsent: true });
+        const record = await findRequestRecordById(tx, row.id);
+        return { status: 201, body: await publicView(tx, record!, view(c, now)) };
       });
-      return jsonResponse(outcome.body, outcome.status, outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    })
+    .get('/v1/requests', async (c) => {
+      const query = parseOrThrow(RequestSearchQuery, c.req.query());
+      return c.json({ requests: await findOpenRequests(db, query.category, query.area) });
     })
     .get('/v1/requests/:code', async (c) => {
-      const code = normalizeTrackingCode(c.req.param('code'));
-      const row = TrackingCode.safeParse(code).success ? await findServiceRequestByCode(db, code) : undefined;
-      if (!row) throw notFound('request_not_found');
-      return c.json(await toPublic(db, row));
+      const record = await requireRecord(db, c);
+      return conditionalJson(c, await publicView(db, record, view(c, clock())));
+    })
+    .post('/v1/requests/:code/support', async (c) => {
+      const code = codeParam(c);
+      return idempotentCreate(c, db, `POST /v1/requests/${code}/support`, {}, async (tx) => {
+        const record = await requireRecord(tx, c, { lock: true });
+        if (!OPEN_REQUEST_STATUSES.includes(record.status)) throw conflict('requests_support_not_open');
+        const now = clock();
+        // The count is part of the public view, so polling widgets see it through a new ETag.
+        await addSupport(tx, record.id, now);
+        return { status: 201, body: { code: record.code, supportCount: record.supportCount + 1 } };
+      });
+    })
+    .post('/v1/requests/:code/rating', async (c) => {
+      const input = parseOrThrow(RatingCreate, await readJsonBody(c));
+      const code = codeParam(c);
+      return idempotentCreate(c, db, `POST /v1/requests/${code}/rating`, input, async (tx) => {
+        const record = await requireRecord(tx, c, { lock: true });
+        if (record.rating !== null) throw conflict('requests_already_rated');
+        if (record.resolvedAt === null || record.mergedIntoId !== null) throw conflict('requests_not_ratable');
+        const now = clock();
+        const comment = input.comment || null;
+        await updateRequest(tx, record.id, now, { rating: input.score, rating_comment: comment, rated_at: now });
+        await insertEvent(tx, {
+          requestId: record.id,
+          at: now,
+          kind: 'rated',
+          status: record.status,
+          actor: { kind: 'resident' },
+          note: comment,
+          score: input.score,
+        });
+        const updated = await findRequestRecordById(tx, record.id);
+        return { status: 201, body: await publicView(tx, updated!, view(c, now)) };
+      });
+    })
+    .post('/v1/requests/:code/reopen', async (c) => {
+      const input = parseOrThrow(ReopenCreate, await readJsonBody(c));
+      const code = codeParam(c);
+      return idempotentCreate(c, db, `POST /v1/requests/${code}/reopen`, input, async (tx) => {
+        const record = await requireRecord(tx, c, { lock: true });
+        const now = clock();
+        await transition(tx, record, 'reopen', { actor: { kind: 'resident' }, at: now, note: input.reason });
+        const updated = await findRequestRecordById(tx, record.id);
+        return { status: 200, body: await publicView(tx, updated!, view(c, now)) };
+      });
     });
 }
