@@ -17,6 +17,14 @@ export {
   type PickerLevel,
 } from './area-picker/area-picker.js';
 export { areaPickerMessages } from './area-picker/area-picker.messages.js';
+export { DsRequestStatus, type RequestStatusState } from './request-status/request-status.js';
+export { requestStatusMessages } from './request-status/request-status.messages.js';
+export { DsStatsBoard, type StatsBoardState } from './stats-board/stats-board.js';
+export { statsBoardMessages } from './stats-board/stats-board.messages.js';
+export { STATS_PERIODS, periodRange, type StatsPeriod } from './stats-board/period.js';
+export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
+export type { BookingValues } from './appointment-booking/validation.js';
+export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';
 export { define } from './define/define.js';
 export {
   defineCatalog,

@@ -2,3 +2,6 @@
 import './provider.js';
 import './request-form.js';
 import './area-picker.js';
+import './appointment-booking.js';
+import './request-status.js';
+import './stats-board.js';

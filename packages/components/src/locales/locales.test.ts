@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import { LOCALES } from '@doorstep/sdk';
 import { requestFormMessages } from '../request-form/request-form.messages.js';
 import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
+import { appointmentBookingMessages } from '../appointment-booking/appointment-booking.messages.js';
+import { requestStatusMessages } from '../request-status/request-status.messages.js';
+import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
 import { commonMessages, format, matchLocale, type Catalog, type Message } from './index.js';
 
 /** Every widget's catalogue: a new widget adds its own here. */
@@ -9,6 +12,9 @@ const catalogs: Record<string, Catalog> = {
   common: commonMessages,
   'request-form': requestFormMessages,
   'area-picker': areaPickerMessages,
+  'appointment-booking': appointmentBookingMessages,
+  'request-status': requestStatusMessages,
+  'stats-board': statsBoardMessages,
 };
 
 const placeholders = (message: Message): string[] =>
