@@ -1,24 +1,27 @@
 // Builds @doorstep/components:
-//  1. dist/**/*.js — one ESM module per source module (lit, @lit/context, @doorstep/sdk, zod, ky stay
-//     imports, so apps dedupe them); .d.ts files come from `tsc -p tsconfig.build.json` afterwards;
-//  2. dist/doorstep.js — one self-contained, minified bundle that defines every tag, for a plain
-//     <script type="module" src=".../doorstep.js"> (it exports nothing: npm users import the modules);
-//  3. dist/themes/{default,elder}.css — the design tokens as plain CSS, generated from src/themes/tokens.ts.
-import { readdirSync, rmSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+//  1. dist/**/*.js — one ESM module per source module, production: every `if (DEV)` branch (the console
+//     warnings for a page that is wired up wrongly) is gone. lit, @lit/context, @doorstep/sdk and zod stay
+//     imports, so apps dedupe them. The .d.ts files come from `tsc -p tsconfig.build.json` afterwards.
+//  2. dist/development/**/*.js — the same modules with the warnings, for the `development` export
+//     condition (Vite, webpack and @web/dev-server pick it in dev mode).
+//  3. dist/doorstep.js + dist/cdn/*.js — the drop-in bundle: doorstep.js is a small autoloader that
+//     defines nothing up front and imports a widget's chunk from cdn/ the first time its tag is in the
+//     page. Self-contained (no bare imports), minified, production. The tags and their chunks come from
+//     src/define/*.ts: a new widget's define module is picked up without editing this file.
+//  4. dist/themes/*.css — the design tokens as plain CSS, generated from src/themes/tokens.ts.
+// Sizes and budgets: scripts/size-report.mjs (`pnpm size`).
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build as esbuildBuild } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './build/minify-templates.mjs';
+import { tagModules } from './build/tags.mjs';
+import { pureSchemasPlugin } from '../../scripts/pure-annotations.mjs';
 
-const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^@doorstep\/sdk($|\/)/, /^zod($|\/)/, /^ky($|\/)/];
-// The issue's target is 24 KB gzip. Measured floor (Nov 2026): Lit + @lit/context 7.2 KB and the SDK
-// (ky 5.1 KB, zod/mini schemas ~8 KB, client) 14.4 KB, before any widget code or the three locales
-// (3.5 KB). So the build warns above the target and fails only above a ceiling that catches regressions.
-const BUNDLE_TARGET_GZIP = 24 * 1024;
-const BUNDLE_CEILING_GZIP = 32 * 1024;
+const { version: VERSION } = JSON.parse(readFileSync('package.json', 'utf8'));
+const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^@doorstep\/sdk($|\/)/, /^zod($|\/)/];
 
 const modules = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
@@ -26,6 +29,39 @@ const modules = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .map((file) => join('src', file));
 
 const typescript = () => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', sourceMap: true });
+
+/** Production builds: `DEV` (src/base/dev.ts) becomes `false`, and rollup drops the branches it guards. */
+function devFlag(dev) {
+  return {
+    name: 'doorstep-dev-flag',
+    transform(code, id) {
+      if (dev || !id.endsWith('/src/base/dev.ts')) return null;
+      const replaced = code.replace('export const DEV: boolean = true;', 'export const DEV = false as boolean;');
+      if (replaced === code) this.error('src/base/dev.ts no longer declares `export const DEV: boolean = true;`');
+      return { code: replaced, map: null };
+    },
+  };
+}
+
+const CDN_ENTRY = '\0doorstep-cdn-entry';
+
+/** The drop-in entry: the autoloader, started with one dynamic import per tag. */
+function cdnEntry() {
+  return {
+    name: 'doorstep-cdn-entry',
+    resolveId: (id) => (id === CDN_ENTRY ? id : null),
+    load(id) {
+      if (id !== CDN_ENTRY) return null;
+      const loaders = [...tagModules()].map(([tag, path]) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(path)}),`);
+      return [
+        `import { startAutoloader } from ${JSON.stringify(resolve('src/autoloader.ts'))};`,
+        `const autoloader = startAutoloader({\n${loaders.join('\n')}\n}, ${JSON.stringify(VERSION)});`,
+        '/** Watch a shadow root your own code creates for Doorstep tags (the document is watched already). */',
+        'export const discover = (root) => autoloader.discover(root);',
+      ].join('\n');
+    },
+  };
+}
 
 /** Writes the theme stylesheets from the token source (loaded through esbuild, it is TypeScript). */
 function themeFiles() {
@@ -48,28 +84,12 @@ function themeFiles() {
   };
 }
 
-/** Prints the bundle's gzip size; warns over the target, fails over the ceiling. */
-function sizeReport() {
-  return {
-    name: 'doorstep-size',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        const raw = Buffer.byteLength(chunk.code);
-        const gzip = gzipSync(chunk.code, { level: 9 }).length;
-        const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-        console.log(`\n  ${chunk.fileName}: ${kb(raw)} minified, ${kb(gzip)} gzip (target ${kb(BUNDLE_TARGET_GZIP)}, ceiling ${kb(BUNDLE_CEILING_GZIP)})\n`);
-        if (gzip > BUNDLE_CEILING_GZIP) this.error(`${chunk.fileName} is ${kb(gzip)} gzip, over the ${kb(BUNDLE_CEILING_GZIP)} ceiling`);
-        if (gzip > BUNDLE_TARGET_GZIP) this.warn(`${chunk.fileName} is ${kb(gzip)} gzip, over the ${kb(BUNDLE_TARGET_GZIP)} target (Lit + SDK alone are ~21.6 KB)`);
-      }
-    },
-  };
-}
-
 /** zod's sources carry comments rollup cannot place and an internal import cycle: known, harmless. */
 function onwarn(warning, warn) {
   const inDependency = (warning.id ?? warning.ids?.join() ?? '').includes('node_modules');
   if (inDependency && (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY')) return;
+  // locales/types.ts holds only types: its module is empty, as expected.
+  if (warning.code === 'EMPTY_BUNDLE') return;
   warn(warning);
 }
 
@@ -82,31 +102,47 @@ function cleanDist() {
   };
 }
 
+/** One ESM module per source module (the npm build), with or without the development warnings. */
+const npmBuild = ({ dev, dir, plugins = [] }) => ({
+  input: modules,
+  onwarn,
+  external: (id) => EXTERNAL.some((pattern) => pattern.test(id)),
+  plugins: [...plugins, devFlag(dev), typescript()],
+  output: {
+    dir,
+    format: 'esm',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+    sourcemap: true,
+  },
+});
+
 export default [
+  npmBuild({ dev: false, dir: 'dist', plugins: [cleanDist(), themeFiles()] }),
+  npmBuild({ dev: true, dir: 'dist/development' }),
   {
-    input: modules,
+    input: { doorstep: CDN_ENTRY },
     onwarn,
-    external: (id) => EXTERNAL.some((pattern) => pattern.test(id)),
-    plugins: [cleanDist(), typescript(), themeFiles()],
+    // Reading a property has no side effect in this code base (no getters that do work when their value
+    // is thrown away). Without this, a schema such as `z.array(…).check(z.maxLength(LIST.length))` is
+    // kept in every bundle that imports anything from its module.
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [
+      cdnEntry(),
+      nodeResolve({ exportConditions: ['doorstep-source'], browser: true, extensions: ['.ts', '.mjs', '.js'] }),
+      devFlag(false),
+      typescript(),
+      pureSchemasPlugin(),
+      minifyTemplates(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
     output: {
       dir: 'dist',
       format: 'esm',
-      preserveModules: true,
-      preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
+      chunkFileNames: 'cdn/[name]-[hash].js',
       sourcemap: true,
     },
-  },
-  {
-    input: 'src/define/index.ts',
-    onwarn,
-    plugins: [
-      nodeResolve({ exportConditions: ['doorstep-source'], browser: true, extensions: ['.ts', '.mjs', '.js'] }),
-      typescript(),
-      minifyTemplates(),
-      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
-      sizeReport(),
-    ],
-    output: { file: 'dist/doorstep.js', format: 'esm', sourcemap: true },
   },
 ];

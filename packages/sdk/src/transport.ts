@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError, type Hooks, type KyInstance, type Options } from 'ky';
+import { createHttp, HTTPError, TimeoutError as KyTimeoutError, type Hooks, type Http, type Options } from './http.js';
 import type * as z from 'zod/mini';
 import { ApiErrorBody } from './schemas/index.js';
 import { ApiError, NetworkError, TimeoutError, ValidationError, type FieldIssue } from './errors.js';
@@ -25,7 +25,7 @@ export interface ClientOptions {
   retry?: number | RetryOptions;
   /** Sent as `Accept-Language`, so server messages come back in the resident's language. */
   locale?: string;
-  /** ky hooks, for tracing or extra headers. */
+  /** Hooks around each attempt (`beforeRequest`, `afterResponse`, `beforeRetry`), for tracing or extra headers. */
   hooks?: Hooks;
 }
 
@@ -110,7 +110,7 @@ export function createTransport(options: ClientOptions) {
     retryOnTimeout: true,
   };
   const { token, locale } = options;
-  const http: KyInstance = ky.create({
+  const http: Http = createHttp({
     // A trailing slash lets ky join paths; `baseUrl: '/'` means this origin.
     prefixUrl: `${options.baseUrl.replace(/\/+$/, '')}/`,
     timeout: timeoutMs,

@@ -114,6 +114,8 @@ describe('client errors', () => {
       new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     const { fetch, seen } = scriptedFetch(hang);
     const pending = client(fetch).categories.list({ signal: controller.signal });
+    // Abort while the request is in flight (the fake server never answers).
+    while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     assert.equal((error as Error).name, 'AbortError');

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Area, AreaLevel, AreaNode, DoorstepClient } from '@doorstep/sdk';
+import type { Area, AreaLevel, AreaNode } from '@doorstep/sdk';
+import { areasResource } from '@doorstep/sdk/resources/areas.js';
+import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import type { KeyOf } from '../locales/index.js';
 import type { DsErrorDetail } from '../request-form/request-form.js';
@@ -28,15 +30,20 @@ export type AreaPickerChangeEvent = CustomEvent<AreaPickerDetail>;
 /** Shown between the names of a path: 幸福里社区 › 幸福花园 › 1号楼 › 2单元. */
 export const PATH_SEPARATOR = ' › ';
 
+/** The SDK operations the picker uses. */
+const areaPickerResources = { areas: areasResource };
+type AreaPickerClient = ClientOf<typeof areaPickerResources>;
+
 // One request for the tree per client, however many pickers a page has (a report form and an
-// eldercare signup side by side). A failure is forgotten, so "try again" asks again.
-const trees = new WeakMap<DoorstepClient, Promise<AreaNode[]>>();
-function loadTree(client: DoorstepClient): Promise<AreaNode[]> {
-  let tree = trees.get(client);
+// eldercare signup side by side: under one provider they share one `areas` resource). A failure is
+// forgotten, so "try again" asks again.
+const trees = new WeakMap<AreaPickerClient['areas'], Promise<AreaNode[]>>();
+function loadTree({ areas }: AreaPickerClient): Promise<AreaNode[]> {
+  let tree = trees.get(areas);
   if (!tree) {
-    tree = client.areas.list();
-    trees.set(client, tree);
-    tree.catch(() => trees.delete(client));
+    tree = areas.list();
+    trees.set(areas, tree);
+    tree.catch(() => trees.delete(areas));
   }
   return tree;
 }
@@ -111,12 +118,13 @@ function withoutChildren({ id, parentId, level, name }: AreaNode): Area {
  *   <button>提交</button>
  * </form>
  */
-export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessages>> {
+export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessages>, typeof areaPickerResources> {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = areaPickerStyles;
   protected readonly tagLabel = 'ds-area-picker';
   protected override readonly messages = areaPickerMessages;
+  protected override readonly resources = areaPickerResources;
 
   /** The name the chosen id is submitted under. */
   @property({ reflect: true }) name = '';
@@ -160,7 +168,7 @@ export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessage
   @query('.levels') private levelsElement?: HTMLElement;
 
   private readonly internals: ElementInternals = this.attachInternals();
-  private loadedClient?: DoorstepClient;
+  private loadedClient?: AreaPickerClient;
 
   constructor() {
     super();
@@ -302,7 +310,7 @@ export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessage
     this.syncForm();
   }
 
-  private async load(client: DoorstepClient): Promise<void> {
+  private async load(client: AreaPickerClient): Promise<void> {
     this.loadedClient = client;
     if (!this.tree) this.phase = 'loading';
     try {

@@ -1,7 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import type { DoorstepClient } from '@doorstep/sdk';
 import {
   DEFAULT_LOCALE,
   commonMessages,
@@ -16,7 +15,16 @@ import type { ThemeName } from '../themes/tokens.js';
 import { clientContext, localeContext } from './context.js';
 import { closestLang, watchLang } from './lang.js';
 
-import { API_BASE_META, ownClientCache } from './api-client.js';
+import {
+  API_BASE_META,
+  clientFor,
+  ownClientCache,
+  type AllResources,
+  type ClientOf,
+  type ClientSource,
+  type ResourceFactories,
+} from './api-client.js';
+import { DEV, warnOnce } from './dev.js';
 
 /**
  * What every Doorstep widget shares: the locale and the SDK client, each from the closest
@@ -34,7 +42,10 @@ import { API_BASE_META, ownClientCache } from './api-client.js';
  * `K` is the widget's message keys: give the class its catalogue in {@link messages} and {@link t}
  * looks a key up there first, then among the strings every widget shares.
  */
-export abstract class DoorstepElement<K extends string = never> extends LitElement {
+export abstract class DoorstepElement<
+  K extends string = never,
+  R extends ResourceFactories = AllResources,
+> extends LitElement {
   /** The tag, for messages in the console. */
   protected abstract readonly tagLabel: string;
 
@@ -46,7 +57,7 @@ export abstract class DoorstepElement<K extends string = never> extends LitEleme
 
   @consume({ context: clientContext, subscribe: true })
   @state()
-  private providedClient?: DoorstepClient;
+  private providedClient?: ClientSource;
 
   @consume({ context: localeContext, subscribe: true })
   @state()
@@ -63,9 +74,21 @@ export abstract class DoorstepElement<K extends string = never> extends LitEleme
     return this.providedLocale ?? this.langLocale;
   }
 
-  /** The SDK client the widget uses, or `undefined` when nothing configures one. */
-  get client(): DoorstepClient | undefined {
-    return this.providedClient ?? this.ownClient(this.apiBase, this.locale);
+  /**
+   * The SDK operations the widget uses (`{ requests: requestsResource, … }` from
+   * `@doorstep/sdk/resources/*.js`): {@link client} has exactly these, so the widget's bundle carries
+   * only their code and schemas, not every service's.
+   */
+  protected readonly resources?: R;
+
+  /** The SDK client the widget uses (its {@link resources}), or `undefined` when nothing configures one. */
+  get client(): ClientOf<R> | undefined {
+    const source = this.providedClient ?? this.ownClient(this.apiBase, this.locale);
+    if (!source) return undefined;
+    if (this.resources) return clientFor(source, this.resources);
+    // A widget that declares no resources can use only a whole client handed down by a provider.
+    if (DEV) warnOnce(`<${this.tagLabel}> declares no \`resources\`, so it works only inside a <ds-provider> given a whole client; set \`protected override readonly resources = { … }\` (see DoorstepElement).`);
+    return source.transport && Object.keys(source).length === 1 ? undefined : (source as ClientOf<R>);
   }
 
   /** The widget's own strings (see `defineCatalog`). */
@@ -93,7 +116,8 @@ export abstract class DoorstepElement<K extends string = never> extends LitEleme
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.client && !this.reportedMissingClient) {
+    // The page says why the widget cannot load; the console names the fixes (development build only).
+    if (DEV && !this.client && !this.reportedMissingClient) {
       this.reportedMissingClient = true;
       console.error(
         `<${this.tagLabel}>: no Doorstep API is configured, so the widget cannot load. Do one of: ` +
@@ -113,6 +137,11 @@ export abstract class DoorstepElement<K extends string = never> extends LitEleme
   }
 
   private resolveLang(): void {
-    this.langLocale = matchLocale(closestLang(this)) ?? DEFAULT_LOCALE;
+    const lang = closestLang(this);
+    const locale = matchLocale(lang);
+    if (DEV && lang && !locale) {
+      warnOnce(`<${this.tagLabel}> is inside lang="${lang}", which Doorstep does not speak (zh-CN, zh-TW, en); it uses ${DEFAULT_LOCALE}. Set locale on a <ds-provider> or lang on the element to choose.`);
+    }
+    this.langLocale = locale ?? DEFAULT_LOCALE;
   }
 }

@@ -4,6 +4,13 @@ import { VERSION } from '../version.js';
 import { define } from './define.js';
 import './index.js';
 
+declare global {
+  interface HTMLElementTagNameMap {
+    // Stands for a tag that code other than Doorstep took first.
+    'ds-foreign-widget': HTMLElement;
+  }
+}
+
 function captureWarnings<T>(run: () => T): { result: T; warnings: string[] } {
   const warnings: string[] = [];
   const realWarn = console.warn;
@@ -38,6 +45,18 @@ describe('define()', () => {
     customElements.define('ds-foreign-widget', class extends HTMLElement {});
     const { warnings } = captureWarnings(() => define('ds-foreign-widget', class extends HTMLElement {}));
     expect(warnings[0]).to.contain('other code').and.to.contain(VERSION);
+  });
+
+  it('accepts only tags declared in HTMLElementTagNameMap, with their class (checked by the type-check)', () => {
+    // A widget whose class file forgot `declare global { interface HTMLElementTagNameMap … }` cannot be
+    // registered: its define module fails `pnpm typecheck` just like these lines would without the comments.
+    const attempt = () => {
+      // @ts-expect-error — 'ds-not-declared' is not in HTMLElementTagNameMap.
+      define('ds-not-declared', class extends HTMLElement {});
+      // @ts-expect-error — <ds-request-form> must be registered with a DsRequestForm.
+      define('ds-request-form', class extends HTMLElement {});
+    };
+    expect(attempt).to.be.a('function');
   });
 
   it('matches the package version', async () => {

@@ -4,11 +4,22 @@ import { VERSION } from '../version.js';
 const VERSION_KEY = Symbol.for('doorstep.components.version');
 
 /**
+ * A Doorstep tag that is declared in `HTMLElementTagNameMap`. Typing `define()` with it makes a define
+ * module whose widget forgot its `declare global { interface HTMLElementTagNameMap … }` fail the
+ * type-check, and checks that the class registered is the one the map promises.
+ */
+export type DoorstepTag = Extract<keyof HTMLElementTagNameMap, `ds-${string}`>;
+
+/**
  * Registers `tag` unless it is taken. Never throws: a second copy of the library on the page (two
  * bundles, a CDN script plus an npm import) is expected. When the copies differ in version the console
  * says so, because the page then runs whichever loaded first.
  */
-export function define(tag: string, ctor: CustomElementConstructor, version: string = VERSION): void {
+export function define<Tag extends DoorstepTag>(
+  tag: Tag,
+  ctor: new () => HTMLElementTagNameMap[Tag],
+  version: string = VERSION,
+): void {
   const registry = globalThis.customElements;
   if (!registry) return;
   const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;

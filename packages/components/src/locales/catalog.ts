@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from '@doorstep/sdk';
+import { DEV, warnOnce } from '../base/dev.js';
 import type { Message } from './types.js';
 
 /**
@@ -33,7 +34,11 @@ function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
  * their form from `params.count`. Falls back to zh-CN, so a widget never shows a raw key.
  */
 export function format<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params: MessageParams = {}): string {
-  const entry = catalog[locale]?.[key] ?? catalog[DEFAULT_LOCALE][key];
+  let entry = catalog[locale]?.[key];
+  if (entry === undefined) {
+    if (DEV) warnOnce(`no ${locale} text for "${key}", so the zh-CN text is shown. Add it to the catalogue (see docs/localization.md).`);
+    entry = catalog[DEFAULT_LOCALE][key];
+  }
   const template =
     typeof entry === 'string' ? entry : (entry[pluralCategory(locale, Number(params.count ?? 0))] ?? entry.other);
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>

@@ -3,7 +3,8 @@ import { ContextProvider } from '@lit/context';
 import { property } from 'lit/decorators.js';
 import type { DoorstepClient } from '@doorstep/sdk';
 import { clientContext, localeContext } from '../base/context.js';
-import { ownClientCache } from '../base/api-client.js';
+import { ownClientCache, type ClientSource } from '../base/api-client.js';
+import { DEV, warnOnce } from '../base/dev.js';
 import { closestLang } from '../base/lang.js';
 import { matchLocale, type Locale } from '../locales/index.js';
 import type { ThemeName } from '../themes/tokens.js';
@@ -33,7 +34,7 @@ export class DsProvider extends LitElement {
   /** `default` or `elder` (text ≥ 18 px, targets ≥ 60 px) for everything inside. */
   @property({ reflect: true }) theme: ThemeName = 'default';
 
-  /** A ready-made SDK client (your own `fetch`, token, hooks…). Takes precedence over `api-base`. */
+  /** A ready-made SDK client from `createClient` (your own `fetch`, token, hooks…). Takes precedence over `api-base`. */
   @property({ attribute: false }) client?: DoorstepClient;
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
@@ -48,11 +49,14 @@ export class DsProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const locale = this.resolvedLocale;
+    if (DEV && this.locale && !locale) {
+      warnOnce(`<ds-provider locale="${this.locale}">: Doorstep speaks zh-CN, zh-TW and en (or tags such as zh-Hant, en-GB); the widgets follow their closest lang instead.`);
+    }
     this.localeProvider.setValue(locale);
     this.clientProvider.setValue(this.client ?? this.clientFromApiBase(locale));
   }
 
-  private clientFromApiBase(locale: Locale | undefined): DoorstepClient | undefined {
+  private clientFromApiBase(locale: Locale | undefined): ClientSource | undefined {
     return this.ownClient(this.apiBase, locale ?? matchLocale(closestLang(this)));
   }
 
