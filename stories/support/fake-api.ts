@@ -6,6 +6,7 @@
 import { createClient, type DoorstepClient } from '@doorstep/sdk';
 import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
+import { statsRoutes } from './fake-stats.js';
 
 export type FakeApiMode =
   /** Answers everything at once (after a short, realistic delay). */
@@ -15,7 +16,9 @@ export type FakeApiMode =
   /** Reads work; every write answers 500 with the API's error body. */
   | 'server-error'
   /** Reads work; every write fails as if the connection dropped. */
-  | 'network-error';
+  | 'network-error'
+  /** Every read fails as if the connection dropped: widgets show their load error. */
+  | 'read-error';
 
 export interface FakeApiOptions {
   mode?: FakeApiMode;
@@ -24,7 +27,7 @@ export interface FakeApiOptions {
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 
@@ -53,6 +56,7 @@ export function createFakeFetch({ mode = 'ok', latencyMs = 150 }: FakeApiOptions
     }
     await wait(latencyMs, request.signal);
     if (!reading && mode === 'network-error') throw new TypeError('Failed to fetch');
+    if (reading && mode === 'read-error') throw new TypeError('Failed to fetch');
     if (!reading && mode === 'server-error') {
       return json(500, { error: { code: 'internal', message: 'The server could not save this.' } });
     }
