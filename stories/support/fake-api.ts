@@ -4,6 +4,7 @@
  * sample data; this module adds what every story can ask of it: to be slow, to never answer, or to fail.
  */
 import { createClient, type DoorstepClient } from '@doorstep/sdk';
+import { appointmentRoutes } from './fake-appointments.js';
 import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
 import { statsRoutes } from './fake-stats.js';
@@ -27,7 +28,7 @@ export interface FakeApiOptions {
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 
