@@ -39,3 +39,18 @@ CREATE TABLE service_request_answers (
   value         jsonb NOT NULL CHECK (jsonb_typeof(value) IN ('string', 'number', 'array')),
   PRIMARY KEY (request_id, question_code)
 );
+
+-- What Open311 GeoReport v2 lists with each service: a group ("sanitation") and search keywords, both
+-- localized like the name: {"zh-CN": "...", ...} and {"zh-CN": ["...", ...], ...}.
+ALTER TABLE categories
+  ADD COLUMN service_group jsonb CHECK (service_group IS NULL OR jsonb_typeof(service_group -> 'zh-CN') = 'string'),
+  ADD COLUMN keywords      jsonb CHECK (keywords IS NULL OR jsonb_typeof(keywords -> 'zh-CN') = 'array');
+
+-- What an Open311 client sent with a request that has no place in the request itself: the client's own
+-- account id (answered back, as the spec asks) and a link to a photo the client hosts. Email and device
+-- ids are not kept: Doorstep reaches residents by phone and collects no more than it uses.
+CREATE TABLE open311_submissions (
+  request_id text PRIMARY KEY REFERENCES service_requests (id) ON DELETE CASCADE,
+  account_id text CHECK (length(account_id) BETWEEN 1 AND 100),
+  media_url  text CHECK (media_url ~ '^https?://' AND length(media_url) <= 2000)
+);

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { ApiError, errorResponse, internalError, notFound } from './errors.js';
+import { open311ErrorResponse } from './open311/respond.js';
 import { corsFromAllowList } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -12,6 +13,7 @@ import { appointmentRoutes } from './routes/appointments.js';
 import { areaRoutes } from './routes/areas.js';
 import { categoryRoutes } from './routes/categories.js';
 import { healthRoutes } from './routes/health.js';
+import { OPEN311_BASE, open311Routes } from './routes/open311.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PHOTOS_PATH, photoRoutes } from './routes/photos.js';
 import { requestStatsRoutes } from './routes/request-stats.js';
@@ -44,6 +46,7 @@ export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
   app.route('/', openApiRoutes());
   app.route('/', areaRoutes(db));
   app.route('/', categoryRoutes(db));
+  app.route('/', open311Routes(db, { config, clock }));
   app.route('/', requestRoutes(db, { config, clock }));
   app.route('/', photoRoutes(db, { config, clock }));
   app.route('/', staffRequestRoutes(db, { config, clock }));
@@ -54,6 +57,8 @@ export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
 
   app.notFound((c) => errorResponse(c, notFound()));
   app.onError((error, c) => {
+    // Errors raised before a facade route runs (a body too large) still answer in the Open311 format.
+    if (c.req.path.startsWith(`${OPEN311_BASE}/`)) return open311ErrorResponse(c, error);
     if (error instanceof ApiError) return errorResponse(c, error);
     // The details stay in the server's log (always: an unexpected error must never pass unseen);
     // the caller gets the generic message only.

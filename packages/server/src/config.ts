@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '@doorstep/sdk';
 import type { StaffToken } from './auth.js';
+import { open311Config, type Open311Config } from './open311/config.js';
 
 export interface ServerConfig {
   /** TCP port; 0 picks a free one. */
@@ -22,6 +23,8 @@ export interface ServerConfig {
   logRequests: boolean;
   /** Bearer tokens for the staff API, each with a name and roles. None: the staff API answers 401. */
   staffTokens: StaffToken[];
+  /** The Open311 GeoReport v2 facade: API keys, jurisdiction, default area (see `open311/config.ts`). */
+  open311?: Open311Config;
   /** Largest photo accepted by `POST /v1/photos`, in bytes (its own limit: photos are bigger than JSON). */
   photoMaxBytes?: number;
   /**
@@ -185,6 +188,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     bodyLimitBytes: wholeNumber(env, 'DOORSTEP_BODY_LIMIT', DEFAULT_BODY_LIMIT_BYTES, { min: 1, max: 100 * 1024 * 1024 }),
     logRequests: logRequests(env),
     staffTokens: staffTokens(env),
+    open311: open311Config(env, (variable, message) => new ConfigError(variable, message)),
     photoMaxBytes: wholeNumber(env, 'DOORSTEP_PHOTO_MAX_BYTES', DEFAULT_PHOTO_MAX_BYTES, { min: 1024, max: 50 * 1024 * 1024 }),
   };
   const url = databaseUrl(env);

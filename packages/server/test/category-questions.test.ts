@@ -13,6 +13,7 @@ const WATER_LEAK = {
   categoryId: 'water-leak',
   areaId: 'b-2',
   contactPhone: '13812345678',
+  consent: { privacyNoticeVersion: '2026-01' },
 };
 
 forEachBackend('category questions', (backend) => {
@@ -40,6 +41,8 @@ forEachBackend('category questions', (backend) => {
         ['visit_times', 'text', false, true],
       ],
     );
+    assert.equal(leak?.group?.en, 'Buildings and facilities');
+    assert.deepEqual(leak?.keywords?.['zh-CN'], ['渗水', '漏雨', '水管', '天花板']);
     const orders = leak!.questions!.map((question) => question.order);
     assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
     const source = leak!.questions!.find((question) => question.code === 'source')!;

@@ -7,12 +7,20 @@ interface CategoryRow {
   name: Category['name'];
   description: Category['name'] | null;
   allowAnonymous: boolean;
+  group: Category['name'] | null;
+  keywords: Category['keywords'] | null;
 }
 
-const CATEGORY_COLUMNS = `id, name, description, allow_anonymous AS "allowAnonymous"`;
+const CATEGORY_COLUMNS = `id, name, description, allow_anonymous AS "allowAnonymous", service_group AS "group", keywords`;
 
-function toCategory({ description, ...row }: CategoryRow): Category {
-  return description === null ? row : { ...row, description };
+/** Leaves out what a category does not have, rather than sending nulls. */
+function toCategory({ description, group, keywords, ...row }: CategoryRow): Category {
+  return {
+    ...row,
+    ...(description === null ? {} : { description }),
+    ...(group === null ? {} : { group }),
+    ...(keywords === null ? {} : { keywords }),
+  };
 }
 
 export async function listCategories(db: Queryable): Promise<Category[]> {

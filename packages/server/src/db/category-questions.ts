@@ -1,5 +1,5 @@
 import type { Answers, CategoryQuestion, LocalizedText, QuestionAnswer, QuestionDatatype } from '@doorstep/sdk';
-import { SEED_CATEGORY_QUESTIONS } from '../sample-data/category-questions.js';
+import { SEED_CATEGORY_LISTING, SEED_CATEGORY_QUESTIONS } from '../sample-data/category-questions.js';
 import type { Queryable } from './database.js';
 
 interface QuestionRow {
@@ -117,8 +117,18 @@ export async function answersOf(db: Queryable, requestIds: readonly string[]): P
   return byRequest;
 }
 
-/** Seeds the sample categories' questions (see `sample-data/category-questions.ts`); called once from `seed`. */
+/**
+ * Seeds the sample categories' questions, groups and keywords (see `sample-data/category-questions.ts`);
+ * called once from `seed`, after the categories.
+ */
 export async function seedCategoryQuestions(tx: Queryable): Promise<number> {
+  for (const [categoryId, { group, keywords }] of Object.entries(SEED_CATEGORY_LISTING)) {
+    await tx.query(`UPDATE categories SET service_group = $2::text::jsonb, keywords = $3::text::jsonb WHERE id = $1`, [
+      categoryId,
+      JSON.stringify(group),
+      JSON.stringify(keywords),
+    ]);
+  }
   let count = 0;
   for (const [categoryId, questions] of Object.entries(SEED_CATEGORY_QUESTIONS)) {
     await insertQuestions(tx, categoryId, questions);

@@ -237,7 +237,55 @@ export const SEED_CATEGORY_QUESTIONS: Record<string, CategoryQuestion[]> = {
   ),
 };
 
-/** The sample categories with their questions, as `GET /v1/categories` returns them. */
+const FACILITIES = t('房屋设施', '房屋設施', 'Buildings and facilities');
+const ENVIRONMENT = t('环境秩序', '環境秩序', 'Environment and order');
+const NEIGHBOURS = t('邻里关系', '鄰里關係', 'Neighbours');
+const OTHER = t('其他', '其他', 'Other');
+
+type Keywords = { 'zh-CN': string[]; 'zh-TW': string[]; en: string[] };
+const k = (zhCN: string[], zhTW: string[], en: string[]): Keywords => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+/**
+ * Category id → the heading it is listed under and the other words residents use for it (Open311
+ * `group` and `keywords`, and search in a portal).
+ */
+export const SEED_CATEGORY_LISTING: Record<string, { group: Text; keywords: Keywords }> = {
+  'public-light': {
+    group: FACILITIES,
+    keywords: k(['楼道灯', '路灯', '灯不亮', '声控灯'], ['樓道燈', '路燈', '燈不亮', '聲控燈'], ['stairwell light', 'street light', 'lamp', 'bulb']),
+  },
+  'door-lock': {
+    group: FACILITIES,
+    keywords: k(['单元门', '门禁', '门锁', '对讲'], ['單元門', '門禁', '門鎖', '對講'], ['entrance door', 'entry system', 'lock', 'intercom']),
+  },
+  'water-leak': {
+    group: FACILITIES,
+    keywords: k(['渗水', '漏雨', '水管', '天花板'], ['滲水', '漏雨', '水管', '天花板'], ['leak', 'damp', 'pipe', 'ceiling']),
+  },
+  facade: {
+    group: FACILITIES,
+    keywords: k(['瓷砖', '外墙', '空调外机', '高空坠物'], ['瓷磚', '外牆', '冷氣外機', '高空墜物'], ['tiles', 'facade', 'falling objects', 'air conditioner bracket']),
+  },
+  parking: {
+    group: ENVIRONMENT,
+    keywords: k(['乱停车', '消防通道', '占道', '车库'], ['亂停車', '消防通道', '佔道', '車庫'], ['parking', 'fire lane', 'blocked', 'car']),
+  },
+  sanitation: {
+    group: ENVIRONMENT,
+    keywords: k(['垃圾', '清运', '杂物', '异味'], ['垃圾', '清運', '雜物', '異味'], ['rubbish', 'garbage', 'bins', 'clutter']),
+  },
+  'neighbour-dispute': {
+    group: NEIGHBOURS,
+    keywords: k(['噪音', '调解', '矛盾', '宠物'], ['噪音', '調解', '矛盾', '寵物'], ['noise', 'mediation', 'neighbours', 'pets']),
+  },
+  other: { group: OTHER, keywords: k(['建议', '咨询'], ['建議', '諮詢'], ['suggestion', 'question']) },
+};
+
+/** The sample categories with their questions, group and keywords, as `GET /v1/categories` returns them. */
 export function sampleCategories(): Category[] {
-  return SEED_CATEGORIES.map((category) => ({ ...category, questions: SEED_CATEGORY_QUESTIONS[category.id] ?? [] }));
+  return SEED_CATEGORIES.map((category) => ({
+    ...category,
+    questions: SEED_CATEGORY_QUESTIONS[category.id] ?? [],
+    ...SEED_CATEGORY_LISTING[category.id],
+  }));
 }
