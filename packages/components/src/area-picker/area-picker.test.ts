@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { DoorstepClient } from '@doorstep/sdk';
+import { createTransport, type DoorstepClient } from '@doorstep/sdk';
 import '../define/index.js';
 import type { DsProvider } from '../provider/provider.js';
 import { FakeAreasApi, ONE_COMMUNITY, fakeAreasClient } from '../test-support/fake-areas.js';
@@ -243,6 +243,14 @@ describe('<ds-area-picker>', () => {
       const pickers = [...provider.querySelectorAll('ds-area-picker')];
       await waitUntil(() => pickers.every((picker) => picker.state === 'ready'));
       expect(api.calls).to.equal(1);
+    });
+
+    it('builds its own operations when the provider hands down only a transport (api-base)', async () => {
+      const api = new FakeAreasApi();
+      const source = { transport: createTransport({ baseUrl: 'http://doorstep.test', fetch: api.fetch as typeof fetch, retry: 0 }) };
+      const { picker } = await mount({ api, client: source as unknown as DoorstepClient });
+      await choose(picker, 'community', 'c-1');
+      expect(picker.value).to.equal('c-1');
     });
 
     it('chooses the only community for a required picker', async () => {

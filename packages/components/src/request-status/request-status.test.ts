@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ServiceRequestPublic } from '@doorstep/sdk';
+import { createTransport, type DoorstepClient, type ServiceRequestPublic } from '@doorstep/sdk';
 import '../define/index.js';
 import type { DsProvider } from '../provider/provider.js';
 import {
@@ -258,6 +258,17 @@ describe('<ds-request-status>', () => {
       provider.append(widget);
       await waitUntil(() => widget.state === 'shown');
       expect(text(widget.shadowRoot!, '[part="status"]')).to.contain('已提交');
+    });
+
+    it('builds its own operations when the provider hands down only a transport (api-base)', async () => {
+      const api = new FakeStatusApi(sampleRequest('accepted'));
+      const source = { transport: createTransport({ baseUrl: 'http://doorstep.test', fetch: api.fetch as typeof fetch, retry: 0 }) };
+      const provider = await fixture<DsProvider>(html`
+        <ds-provider .client=${source as unknown as DoorstepClient}><ds-request-status code=${STATUS_CODE}></ds-request-status></ds-provider>
+      `);
+      const widget = provider.querySelector('ds-request-status')!;
+      await waitUntil(() => widget.state === 'shown');
+      await waitUntil(() => text(widget.shadowRoot!, '#request-heading').includes('公共照明'), 'no category name');
     });
 
     it('looks up what the resident types, forgiving case and spaces', async () => {

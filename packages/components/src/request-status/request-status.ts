@@ -12,11 +12,13 @@ import {
   newIdempotencyKey,
   normalizeTrackingCode,
   type Category,
-  type DoorstepClient,
   type RequestStatus,
   type ServiceRequestPublic,
   type TimelineEntry,
 } from '@doorstep/sdk';
+import { categoriesResource } from '@doorstep/sdk/resources/categories.js';
+import { requestsResource } from '@doorstep/sdk/resources/requests.js';
+import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
@@ -72,14 +74,19 @@ const STATUS_KINDS: ReadonlySet<TimelineEntry['kind']> = new Set([
   'merged',
 ]);
 
-// The category names, once per client (the public view carries only the id).
-const categoryLists = new WeakMap<DoorstepClient, Promise<Category[]>>();
-function loadCategories(client: DoorstepClient): Promise<Category[]> {
-  let list = categoryLists.get(client);
+/** The SDK operations the status view uses. */
+const requestStatusResources = { requests: requestsResource, categories: categoriesResource };
+type RequestStatusClient = ClientOf<typeof requestStatusResources>;
+
+// The category names, once per `categories` resource (widgets under one provider share it); the
+// public view carries only the id.
+const categoryLists = new WeakMap<RequestStatusClient['categories'], Promise<Category[]>>();
+function loadCategories({ categories }: RequestStatusClient): Promise<Category[]> {
+  let list = categoryLists.get(categories);
   if (!list) {
-    list = client.categories.list();
-    categoryLists.set(client, list);
-    list.catch(() => categoryLists.delete(client));
+    list = categories.list();
+    categoryLists.set(categories, list);
+    list.catch(() => categoryLists.delete(categories));
   }
   return list;
 }
@@ -143,10 +150,11 @@ function loadCategories(client: DoorstepClient): Promise<Category[]> {
  * @example
  * <ds-request-status api-base="https://portal.example.cn/api" code="DS-7K2M-9QX4"></ds-request-status>
  */
-export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusMessages>> {
+export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusMessages>, typeof requestStatusResources> {
   static override styles = requestStatusStyles;
   protected readonly tagLabel = 'ds-request-status';
   protected override readonly messages = requestStatusMessages;
+  protected override readonly resources = requestStatusResources;
 
   /** The tracking code to show (case and spacing are forgiven). Set by the widget, too, when the resident looks one up. */
   @property({ reflect: true }) code = '';
@@ -170,7 +178,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
   /** Why a rating or reopen was refused because the request had moved on (shown until the next action). */
   @state() private conflictMessage = '';
 
-  private loadedClient?: DoorstepClient;
+  private loadedClient?: RequestStatusClient;
   private loadedCode?: string;
   private loadAbort?: AbortController;
   private poller?: PollController;
@@ -237,7 +245,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
     this.phase = 'idle';
   }
 
-  private async load(client: DoorstepClient, raw: string): Promise<void> {
+  private async load(client: RequestStatusClient, raw: string): Promise<void> {
     const code = normalizeTrackingCode(raw);
     this.codeInput = code;
     if (!TrackingCode.safeParse(code).success) {
