@@ -7,6 +7,7 @@ import { createClient, type DoorstepClient } from '@doorstep/sdk';
 import { appointmentRoutes } from './fake-appointments.js';
 import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
+import { statusRoutes } from './fake-status.js';
 import { statsRoutes } from './fake-stats.js';
 
 export type FakeApiMode =
@@ -28,7 +29,7 @@ export interface FakeApiOptions {
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, statusRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 

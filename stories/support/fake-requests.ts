@@ -20,6 +20,9 @@ function flatten(nodes: AreaNode[], path: string[] = []): Map<string, { node: Ar
 }
 const areasById = flatten(areaTree);
 
+/** Requests reported in this page load, so a status view (fake-status.ts) can look them up. */
+export const createdRequests = new Map<string, ServiceRequestPublic>();
+
 let sequence = 0;
 function trackingCode(): string {
   // Deterministic per page load, so screenshots of the success story do not change run to run.
@@ -58,7 +61,31 @@ export const requestRoutes: FakeRoute = async (request, url) => {
       contactPhone: body.contactPhone ? maskPhone(body.contactPhone) : null,
       createdAt: now,
       updatedAt: now,
+      onBehalfOf: null,
+      location: null,
+      address: null,
+      photos: [],
+      timeline: [
+        {
+          id: 'e-1',
+          at: now,
+          kind: 'submitted',
+          status: 'submitted',
+          actor: { kind: 'resident', name: null },
+          note: null,
+          visibility: 'public',
+        },
+      ],
+      assignedTo: null,
+      expectedDate: null,
+      supportCount: 0,
+      resolvedAt: null,
+      reopenableUntil: null,
+      ratable: false,
+      rating: null,
+      mergedInto: null,
     };
+    createdRequests.set(created.code, created);
     return json(201, created);
   }
   return undefined;
