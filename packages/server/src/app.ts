@@ -19,6 +19,7 @@ import { PHOTOS_PATH, photoRoutes } from './routes/photos.js';
 import { requestStatsRoutes } from './routes/request-stats.js';
 import { requestRoutes } from './routes/requests.js';
 import { staffRequestRoutes } from './routes/staff-requests.js';
+import { volunteeringRoutes } from './routes/volunteering.js';
 
 export interface AppDeps {
   db: Database;
@@ -52,6 +53,7 @@ export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
   app.route('/', staffRequestRoutes(db, { config, clock }));
   app.route('/', requestStatsRoutes(db));
   app.route('/', appointmentRoutes(db, config));
+  app.route('/', volunteeringRoutes(db, config, { now: clock }));
   // Registered after the API, so a file can never shadow a route.
   if (config.staticDir) app.use('*', serveStatic({ root: config.staticDir }));
 

@@ -4,9 +4,10 @@ import { appointmentMessages } from './messages/appointments.js';
 import { categoryQuestionMessages } from './messages/category-questions.js';
 import { open311Messages } from './messages/open311.js';
 import { requestMessages } from './messages/requests.js';
+import { volunteeringMessages } from './messages/volunteering.js';
 
 /** Every domain's messages: a new domain adds its `messages/<domain>.ts` here. */
-const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, requestMessages] as const;
+const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, requestMessages, volunteeringMessages] as const;
 
 type KeysOf<C> = C extends Record<Locale, Record<infer K, string>> ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

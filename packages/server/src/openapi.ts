@@ -16,10 +16,11 @@ import { categoriesSection } from './openapi/categories.js';
 import { requestStatsSection } from './openapi/request-stats.js';
 import { requestsSection } from './openapi/requests.js';
 import { staffRequestsSection } from './openapi/staff-requests.js';
+import { volunteeringSection } from './openapi/volunteering.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, appointmentsSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, appointmentsSection, volunteeringSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request
@@ -109,6 +110,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       // Staff operations name it in their `security`.
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A staff token from `DOORSTEP_STAFF_TOKENS`; roles decide what it may do.' },
+        volunteerKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Volunteer <access key>`: the key a volunteer got at sign-up.' },
       },
       responses: Object.fromEntries(
         Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [
