@@ -15,6 +15,7 @@ test('defaults: port 8787 on all interfaces, PGlite under <cwd>/.data/pglite, no
     logRequests: true,
     staffTokens: [],
     photoMaxBytes: 5 * 1024 * 1024,
+    open311: { apiKeys: [] },
   });
 });
 
@@ -33,6 +34,10 @@ test('every variable is read', (t) => {
     DOORSTEP_STAFF_TOKENS: JSON.stringify([{ token: 'a'.repeat(24), name: ' 王主任 ', roles: ['requests', 'admin'] }]),
     DOORSTEP_PHOTO_MAX_BYTES: '2000000',
     DOORSTEP_PUBLIC_URL: 'https://portal.example.cn/api/',
+    DOORSTEP_OPEN311_API_KEYS: ' wechat-app-key-0123456789 , portal-key-0123456789abc ',
+    DOORSTEP_OPEN311_JURISDICTION: 'xingfuli.example.cn',
+    DOORSTEP_OPEN311_DEFAULT_AREA: 'c-1',
+    DOORSTEP_OPEN311_CONTACT: '幸福里社区服务站 010-12345678',
   });
   assert.deepEqual(config, {
     port: 9000,
@@ -46,6 +51,12 @@ test('every variable is read', (t) => {
     staffTokens: [{ token: 'a'.repeat(24), name: '王主任', roles: ['requests', 'admin'] }],
     photoMaxBytes: 2_000_000,
     publicUrl: 'https://portal.example.cn/api',
+    open311: {
+      apiKeys: ['wechat-app-key-0123456789', 'portal-key-0123456789abc'],
+      jurisdictionId: 'xingfuli.example.cn',
+      defaultAreaId: 'c-1',
+      contact: '幸福里社区服务站 010-12345678',
+    },
   });
 });
 
@@ -58,6 +69,9 @@ test('an unusable value is a ConfigError that names the variable', () => {
     [{ DATABASE_URL: 'mysql://db/doorstep' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ DOORSTEP_CORS_ORIGINS: 'portal.example.cn' }, 'DOORSTEP_CORS_ORIGINS'],
+    [{ DOORSTEP_OPEN311_API_KEYS: 'short' }, 'DOORSTEP_OPEN311_API_KEYS'],
+    [{ DOORSTEP_OPEN311_API_KEYS: `${'k'.repeat(20)},${'k'.repeat(20)}` }, 'DOORSTEP_OPEN311_API_KEYS'],
+    [{ DOORSTEP_OPEN311_JURISDICTION: 'city gov' }, 'DOORSTEP_OPEN311_JURISDICTION'],
     [{ DOORSTEP_CORS_ORIGINS: 'https://portal.example.cn/path' }, 'DOORSTEP_CORS_ORIGINS'],
     [{ DOORSTEP_STATIC_DIR: '/definitely/not/here' }, 'DOORSTEP_STATIC_DIR'],
     [{ DOORSTEP_LOG_REQUESTS: 'maybe' }, 'DOORSTEP_LOG_REQUESTS'],

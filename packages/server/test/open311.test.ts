@@ -571,14 +571,17 @@ forEachBackend('Open311 GeoReport v2', (backend) => {
   });
 
   describe('the rest of the facade', () => {
-    test('an unknown resource is 404 and an unknown format 400, in the spec’s error format', async () => {
+    test('an unknown resource is 404 and an unknown format of a known one 400, in the spec’s error format', async () => {
       const unknown = await ctx.request('/open311/v2/potholes.json');
       assert.equal(unknown.status, 404);
       assert.equal((await errorsOf(unknown, 'json'))[0]?.code, 404);
       const deeper = await ctx.request('/open311/v2/a/b/c.xml');
       assert.equal(deeper.status, 404);
       assert.equal((await errorsOf(deeper, 'xml'))[0]?.code, 404);
-      const format = await ctx.request('/open311/v2/services.csv', { headers: { 'accept-language': 'en' } });
+      const csv = await ctx.request('/open311/v2/services.csv');
+      assert.equal(csv.status, 404);
+      assert.equal((await errorsOf(csv, 'xml'))[0]?.code, 404, 'XML, the format the spec requires, when none is known');
+      const format = await ctx.request('/open311/v2/services/water-leak.csv', { headers: { 'accept-language': 'en' } });
       assert.equal(format.status, 400);
       assert.deepEqual(await errorsOf(format, 'xml'), [{ code: 400, description: 'Unsupported format "csv": use .json or .xml.' }]);
     });
