@@ -5,7 +5,15 @@ export { API_BASE_META, pageApiBase } from './base/api-client.js';
 export { clientContext, localeContext } from './base/context.js';
 export { closestLang } from './base/lang.js';
 export { DsProvider } from './provider/provider.js';
-export { DsRequestForm, type RequestFormState, type DsErrorDetail } from './request-form/request-form.js';
+export {
+  DsRequestForm,
+  DEFAULT_PRIVACY_NOTICE_VERSION,
+  type RequestFormState,
+  type DsErrorDetail,
+  type DsSupportedDetail,
+  type DsQueuedDetail,
+  type QueuedReport,
+} from './request-form/request-form.js';
 export type { RequestFormValues, FieldName, FieldError } from './request-form/validation.js';
 export {
   DsAreaPicker,
