@@ -2,10 +2,11 @@
 // `pnpm test`: every check the project has, in order, ending with one line `N passed, N failed`.
 //
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs node browser    only the named steps (lint typecheck build node browser storybook)
+//   node scripts/test.mjs node browser    only the named steps (lint typecheck manifest build node browser size storybook)
 //
-// Test runners count their tests; lint, type-check, build and the Storybook build count as one
-// check each. The Node suites run against PGlite and, when one can be had, a real PostgreSQL
+// Test runners count their tests; lint, type-check, the manifest check, build, the size budgets and the
+// Storybook build count as one check each. `manifest` runs before `build` (which regenerates the files it
+// checks), so a stale committed custom-elements.json or API reference fails here. The Node suites run against PGlite and, when one can be had, a real PostgreSQL
 // (DOORSTEP_TEST_DATABASE_URL, or a throwaway cluster this script starts); in CI that is required.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -44,7 +45,13 @@ function tapTotals(file) {
 const check = (command, args, env) => async () => ((await run(command, args, env)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 async function nodeTests() {
-  const files = [...testFiles('packages/sdk/test'), ...testFiles('packages/server/test'), ...testFiles('packages/demo/test')];
+  const files = [
+    ...testFiles('packages/sdk/test'),
+    ...testFiles('packages/server/test'),
+    ...testFiles('packages/components/test'),
+    ...testFiles('packages/react/test'),
+    ...testFiles('packages/demo/test'),
+  ];
   const env = {};
   let postgres;
   if (!process.env.DOORSTEP_TEST_DATABASE_URL) {
@@ -84,9 +91,11 @@ async function browserTests() {
 const steps = {
   lint: check('pnpm', ['exec', 'eslint', '.']),
   typecheck: check('pnpm', ['run', 'typecheck']),
+  manifest: check(process.execPath, ['scripts/manifest.mjs', '--check']),
   build: check('pnpm', ['run', 'build']),
   node: nodeTests,
   browser: browserTests,
+  size: check(process.execPath, ['scripts/size-report.mjs']),
   storybook: check('pnpm', ['run', 'build-storybook'], { STORYBOOK_DISABLE_TELEMETRY: '1' }),
 };
 

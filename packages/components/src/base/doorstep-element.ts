@@ -114,6 +114,13 @@ export abstract class DoorstepElement<
     this.stopWatchingLang = undefined;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A framework may set `lang` in the same task as the properties (React sets both after mounting):
+    // read it now, before this update makes a client, rather than after the lang observer's turn.
+    this.resolveLang();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The page says why the widget cannot load; the console names the fixes (development build only).

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// `pnpm manifest`: the custom-elements manifest of @doorstep/components and what is generated from it.
+//
+//   node scripts/manifest.mjs           (re)writes the generated files that changed
+//   node scripts/manifest.mjs --check   writes nothing; exits 1 when a generated file is stale, or when a
+//                                       tag or an event of the manifest is missing from the global type
+//                                       maps (HTMLElementTagNameMap, GlobalEventHandlersEventMap)
+//
+// Generated (and committed, so that a review shows API changes):
+//   packages/components/custom-elements.json   @custom-elements-manifest/analyzer + its Lit plugin, from the
+//                                              JSDoc on the classes (@summary, @slot, @event, @csspart,
+//                                              @cssprop) and their properties; tags come from src/define/*.ts
+//   docs/api-reference.md                      every element's attributes, properties, events, slots, parts
+//                                              and CSS properties
+//   packages/react/src/components.ts           the React wrappers (packages/react/scripts/generate.mjs)
+//   packages/react/src/jsx-react.d.ts, jsx-preact.d.ts   JSX types for using the tags directly
+//
+// The components build runs this before rollup, so `pnpm build` keeps the files current; CI runs --check
+// before building, so a stale committed file fails the run.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { create, ts as analyzerTs } from '@custom-elements-manifest/analyzer/index.js';
+import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
+import ts from 'typescript';
+import { apiReference } from './lib/api-reference.mjs';
+import { generatedReactFiles } from '../packages/react/scripts/generate.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const componentsDir = join(root, 'packages/components');
+
+function sourceFiles() {
+  return readdirSync(join(componentsDir, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
+    .filter((file) => !file.startsWith('test-support'))
+    .map((file) => join('src', file))
+    .sort();
+}
+
+/**
+ * Reads our `define('ds-…', Class)` calls (src/define/*.ts): the analyzer knows only
+ * `customElements.define`. Sets each class's `tagName` and records the definition as the define
+ * module's export, as the analyzer does for `customElements.define`.
+ */
+function doorstepDefinePlugin() {
+  const definitions = [];
+  return {
+    name: 'doorstep-define',
+    analyzePhase({ ts: tsApi, node, moduleDoc }) {
+      if (!tsApi.isCallExpression(node) || node.expression.getText() !== 'define') return;
+      const [tagArg, classArg] = node.arguments;
+      if (!tagArg || !classArg || !tsApi.isStringLiteral(tagArg) || !tsApi.isIdentifier(classArg)) return;
+      const source = node.getSourceFile();
+      let from;
+      for (const statement of source.statements) {
+        if (!tsApi.isImportDeclaration(statement)) continue;
+        const names = statement.importClause?.namedBindings;
+        if (names && tsApi.isNamedImports(names) && names.elements.some((element) => element.name.text === classArg.text)) {
+          from = statement.moduleSpecifier.text;
+        }
+      }
+      if (!from) return;
+      const module = join(moduleDoc.path, '..', from).replace(/\.js$/, '.ts');
+      definitions.push({ tag: tagArg.text, name: classArg.text, module, definedIn: moduleDoc.path });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { tag, name, module, definedIn } of definitions) {
+        const classModule = customElementsManifest.modules.find((candidate) => candidate.path === module);
+        const declaration = classModule?.declarations.find((candidate) => candidate.name === name);
+        if (!declaration) throw new Error(`${definedIn} defines <${tag}> with ${name}, which ${module} does not declare`);
+        declaration.tagName = tag;
+        declaration.customElement = true;
+        const defineModule = customElementsManifest.modules.find((candidate) => candidate.path === definedIn);
+        defineModule.exports = [
+          ...(defineModule.exports ?? []).filter((entry) => entry.name !== tag),
+          { kind: 'custom-element-definition', name: tag, declaration: { name, module } },
+        ];
+      }
+    },
+  };
+}
+
+/** Leaves out what is not API: private and protected members (Lit's `static styles` too). */
+function publicApiPlugin() {
+  const isPublic = (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#');
+  return {
+    name: 'doorstep-public-api',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) {
+            declaration.members = declaration.members.filter(
+              (member) => isPublic(member) && !(member.static && member.name === 'styles'),
+            );
+          }
+        }
+      }
+    },
+  };
+}
+
+export function generateManifest() {
+  const modules = sourceFiles().map((file) =>
+    analyzerTs.createSourceFile(file, readFileSync(join(componentsDir, file), 'utf8'), analyzerTs.ScriptTarget.ES2022, true),
+  );
+  return create({ modules, plugins: [...litPlugin(), doorstepDefinePlugin(), publicApiPlugin()], context: { dev: false } });
+}
+
+/** Custom elements (classes with a tag), with the module each lives in. */
+export function elementsOf(manifest) {
+  return manifest.modules
+    .flatMap((module) => (module.declarations ?? []).map((declaration) => ({ ...declaration, modulePath: module.path })))
+    .filter((declaration) => declaration.customElement && declaration.tagName)
+    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+}
+
+/**
+ * Type-checks, against the components' sources, that every tag and event of the manifest is in the
+ * global maps: `document.createElement('ds-…')` and `addEventListener('ds-…')` are typed for users.
+ */
+function checkTypeMaps(manifest) {
+  const elements = elementsOf(manifest);
+  const tags = elements.map((element) => element.tagName);
+  const events = [...new Set(elements.flatMap((element) => (element.events ?? []).map((event) => event.name)))].filter(Boolean);
+  const checkFile = join(componentsDir, 'src/__type-maps-check__.ts');
+  const checkSource = [
+    `export const tags: Array<keyof HTMLElementTagNameMap> = ${JSON.stringify(tags)};`,
+    `export const events: Array<keyof GlobalEventHandlersEventMap> = ${JSON.stringify(events)};`,
+  ].join('\n');
+  const config = ts.getParsedCommandLineOfConfigFile(join(componentsDir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const host = ts.createCompilerHost(config.options);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (file) => (file === checkFile ? checkSource : readFile(file));
+  host.fileExists = ((exists) => (file) => file === checkFile || exists(file))(host.fileExists.bind(host));
+  host.getSourceFile = (file, language, ...rest) =>
+    file === checkFile ? ts.createSourceFile(file, checkSource, language) : getSourceFile(file, language, ...rest);
+  const files = sourceFiles().map((file) => join(componentsDir, file));
+  const program = ts.createProgram([...files, checkFile], { ...config.options, noEmit: true }, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(checkFile));
+  return diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}
+
+function stringify(manifest) {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Every generated file: path → content. */
+export function generatedFiles(manifest = generateManifest()) {
+  return {
+    'packages/components/custom-elements.json': stringify(manifest),
+    'docs/api-reference.md': apiReference(manifest, elementsOf(manifest)),
+    ...generatedReactFiles(manifest, elementsOf(manifest)),
+  };
+}
+
+function readOrEmpty(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const check = process.argv.includes('--check');
+  const manifest = generateManifest();
+  const files = generatedFiles(manifest);
+  const stale = Object.entries(files).filter(([file, content]) => readOrEmpty(join(root, file)) !== content);
+  if (check) {
+    const typeProblems = checkTypeMaps(manifest);
+    for (const [file] of stale) console.error(`manifest: ${file} is not current — run \`pnpm manifest\` and commit it.`);
+    for (const problem of typeProblems) console.error(`manifest: type maps — ${problem}`);
+    const elements = elementsOf(manifest);
+    if (stale.length || typeProblems.length) process.exit(1);
+    console.info(
+      `manifest: current (${elements.length} elements, ${Object.keys(files).length} generated files); every tag is in HTMLElementTagNameMap and every event in GlobalEventHandlersEventMap.`,
+    );
+  } else {
+    for (const [file, content] of stale) {
+      writeFileSync(join(root, file), content);
+      console.info(`manifest: wrote ${relative(process.cwd(), join(root, file))}`);
+    }
+    if (!stale.length) console.info('manifest: every generated file is current.');
+  }
+}
