@@ -318,6 +318,9 @@ export const requestStatusStyles = [
       display: grid;
       gap: ${token('space-s')};
     }
+    .section > .button {
+      justify-self: start;
+    }
     .section-heading {
       margin: 0;
       font-size: ${token('font-size-large')};

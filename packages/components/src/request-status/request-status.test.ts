@@ -349,7 +349,7 @@ describe('<ds-request-status>', () => {
       const started = request.timeline.find((entry) => entry.kind === 'started')!;
       expect(steps[2]!.querySelector('time')!.getAttribute('datetime')).to.equal(started.at);
       expect(steps[2]!.querySelector('time')!.textContent).to.equal(
-        new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(started.at)),
+        new Intl.DateTimeFormat('zh-CN', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(started.at)),
       );
 
       const entries = texts(root, '[part="entry"]');

@@ -509,6 +509,11 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   }
 
+  /** Month, day and time, for the narrow steps (the history below has the full date). */
+  private shortDateTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  }
+
   /** A calendar day (`2026-11-30`) or the day of a moment, without shifting it through time zones. */
   private date(isoDate: string): string {
     if (/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
@@ -710,12 +715,12 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
           class="step step--${progress} ${status === 'rejected' ? 'step--rejected' : ''}"
           aria-current=${progress === 'current' ? 'step' : nothing}
         >
-          <span class="step-marker" aria-hidden="true">${progress === 'done' || progress === 'current' ? '✓' : index + 1}</span>
+          <span class="step-marker" aria-hidden="true">${progress === 'done' ? '✓' : progress === 'skipped' ? '–' : index + 1}</span>
           <span class="step-text">
             <span class="step-label">${this.t(`state.${status}`)}</span>
             <span class="visually-hidden">（${this.t(`step.${progress}`)}）</span>
             ${reached && index <= currentIndex
-              ? html`<time class="step-time" datetime=${reached.at}>${this.dateTime(reached.at)}</time>`
+              ? html`<time class="step-time" datetime=${reached.at}>${this.shortDateTime(reached.at)}</time>`
               : nothing}
           </span>
         </li>`;
