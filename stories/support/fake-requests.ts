@@ -1,5 +1,5 @@
 /** The fake API's areas, categories and service requests (see fake-api.ts). */
-import type { AreaNode, Category, ServiceRequestPublic } from '@doorstep/sdk';
+import type { AreaNode, Category, PhotoRef, RequestSummary, ServiceRequestPublic } from '@doorstep/sdk';
 import { maskName, maskPhone } from '@doorstep/server/mask';
 import { sampleAreaTree, sampleCategories } from '@doorstep/server/sample-data';
 import { json, type FakeRoute } from './fake-http.js';
@@ -20,6 +20,28 @@ function flatten(nodes: AreaNode[], path: string[] = []): Map<string, { node: Ar
 }
 const areasById = flatten(areaTree);
 
+/**
+ * How the fake treats the request form's extra calls, for the story that needs it (set it in the story's
+ * `beforeEach`, which puts it back): photo uploads that answer, hang (to show progress) or fail.
+ */
+export const requestFakeSettings: { photos: 'ok' | 'slow' | 'fail' } = { photos: 'ok' };
+
+/** Open requests the duplicates lookup finds: public lighting in 幸福花园 3号楼. */
+export const openRequests: RequestSummary[] = [
+  {
+    code: 'DS-LGHT-3B2K',
+    categoryId: 'public-light',
+    areaId: 'b-3',
+    areaPath: ['幸福区', '和平街道', '幸福里社区', '幸福花园', '3号楼'],
+    description: '3号楼2单元4楼到6楼的楼道灯都不亮，晚上上楼要打手电',
+    status: 'accepted',
+    supportCount: 3,
+    createdAt: '2026-11-20T19:12:00+08:00',
+  },
+];
+
+const photos = new Map<string, PhotoRef>();
+
 /** Requests reported in this page load, so a status view (fake-status.ts) can look them up. */
 export const createdRequests = new Map<string, ServiceRequestPublic>();
 
@@ -34,6 +56,28 @@ function trackingCode(): string {
 
 export const requestRoutes: FakeRoute = async (request, url) => {
   const method = request.method;
+  if (method === 'GET' && url.pathname === '/v1/requests') {
+    const { category, area } = Object.fromEntries(url.searchParams);
+    return json(200, { requests: openRequests.filter((open) => open.categoryId === category && open.areaId === area) });
+  }
+  const support = /^\/v1\/requests\/([^/]+)\/support$/.exec(url.pathname);
+  if (method === 'POST' && support) {
+    const open = openRequests.find((candidate) => candidate.code === decodeURIComponent(support[1]!));
+    if (!open) return json(404, { error: { code: 'not_found', message: 'No such request' } });
+    return json(200, { code: open.code, supportCount: open.supportCount + 1 });
+  }
+  if (method === 'POST' && url.pathname === '/v1/photos') {
+    if (requestFakeSettings.photos === 'fail') throw new TypeError('Failed to fetch');
+    if (requestFakeSettings.photos === 'slow') {
+      await new Promise<never>((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
+    }
+    // One photo per idempotency key, as the server stores it.
+    const key = request.headers.get('idempotency-key') ?? String(photos.size);
+    const bytes = (await request.arrayBuffer()).byteLength;
+    const ref: PhotoRef = photos.get(key) ?? { id: `ph-${photos.size + 1}`, contentType: 'image/jpeg', byteSize: bytes, url: `${url.origin}/v1/photos/ph-${photos.size + 1}` };
+    photos.set(key, ref);
+    return json(201, ref);
+  }
   if (method === 'GET' && url.pathname === '/v1/categories') return json(200, { categories });
   if (method === 'GET' && url.pathname === '/v1/areas') {
     const parent = url.searchParams.get('parent');
@@ -48,6 +92,9 @@ export const requestRoutes: FakeRoute = async (request, url) => {
       description: string;
       contactName?: string;
       contactPhone?: string;
+      address?: string;
+      location?: { latitude: number; longitude: number };
+      photoIds?: string[];
     };
     const now = new Date().toISOString();
     const created: ServiceRequestPublic = {
@@ -62,9 +109,9 @@ export const requestRoutes: FakeRoute = async (request, url) => {
       createdAt: now,
       updatedAt: now,
       onBehalfOf: null,
-      location: null,
-      address: null,
-      photos: [],
+      location: body.location ?? null,
+      address: body.address ?? null,
+      photos: (body.photoIds ?? []).flatMap((id) => [...photos.values()].filter((photo) => photo.id === id)),
       timeline: [
         {
           id: 'e-1',
