@@ -30,6 +30,8 @@ export { requestStatusMessages } from './request-status/request-status.messages.
 export { DsStatsBoard, type StatsBoardState } from './stats-board/stats-board.js';
 export { statsBoardMessages } from './stats-board/stats-board.messages.js';
 export { STATS_PERIODS, periodRange, type StatsPeriod } from './stats-board/period.js';
+export { DsServiceHours, type ServiceHoursState } from './service-hours/service-hours.js';
+export { serviceHoursMessages } from './service-hours/service-hours.messages.js';
 export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
 export type { BookingValues } from './appointment-booking/validation.js';
 export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';

@@ -5,3 +5,4 @@ import './area-picker.js';
 import './appointment-booking.js';
 import './request-status.js';
 import './stats-board.js';
+import './service-hours.js';

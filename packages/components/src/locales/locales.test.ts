@@ -5,6 +5,7 @@ import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
 import { appointmentBookingMessages } from '../appointment-booking/appointment-booking.messages.js';
 import { requestStatusMessages } from '../request-status/request-status.messages.js';
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
+import { serviceHoursMessages } from '../service-hours/service-hours.messages.js';
 import { commonMessages, format, matchLocale, type Catalog, type Message } from './index.js';
 
 /** Every widget's catalogue: a new widget adds its own here. */
@@ -15,6 +16,7 @@ const catalogs: Record<string, Catalog> = {
   'appointment-booking': appointmentBookingMessages,
   'request-status': requestStatusMessages,
   'stats-board': statsBoardMessages,
+  'service-hours': serviceHoursMessages,
 };
 
 const placeholders = (message: Message): string[] =>
