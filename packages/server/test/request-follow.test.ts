@@ -239,3 +239,32 @@ forEachBackend('following a request (resident side)', (backend) => {
     assert.equal((await api.publicGet(late)).status, 'resolved');
   });
 });
+
+forEachBackend('sample requests (the seed)', (backend) => {
+  const ctx = useApp(backend);
+
+  test('the demo’s tracking code is in progress, with its public timeline, supporters and merged duplicate', async () => {
+    const { SAMPLE_TRACKING_CODE } = await import('../src/sample-data/requests.js');
+    const text = await (await ctx.request(`/v1/requests/${SAMPLE_TRACKING_CODE}`)).text();
+    assert.doesNotMatch(text, /王秀兰|12345678|供应商电话/, 'masked, and the internal note left out');
+    const view = ServiceRequestPublic.parse(JSON.parse(text));
+    assert.equal(view.status, 'in_progress');
+    assert.equal(view.contactName, '王**');
+    assert.equal(view.supportCount, 4, 'three supporters and the merged duplicate');
+    assert.equal(view.assignedTo, '物业电工班 张师傅');
+    assert.ok(view.expectedDate);
+    assert.deepEqual(view.timeline.map((entry) => entry.kind), ['submitted', 'accepted', 'assigned', 'started', 'expected_date_set', 'duplicate_merged']);
+    const times = view.timeline.map((entry) => Date.parse(entry.at));
+    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.ok(times.every((time) => time <= Date.now()), 'nothing in the future');
+  });
+
+  test('every seeded request went through the workflow: its status is the last entry’s', async () => {
+    const rows = await ctx.db.query<{ code: string; status: string; last: string }>(
+      `SELECT r.code, r.status, (SELECT e.status FROM request_events e WHERE e.request_id = r.id ORDER BY e.at DESC, e.id DESC LIMIT 1) AS last
+       FROM service_requests r WHERE r.code LIKE 'DS-XFLS-%'`,
+    );
+    assert.ok(rows.length >= 9);
+    for (const row of rows) assert.equal(row.last, row.status, row.code);
+  });
+});

@@ -119,7 +119,7 @@ export interface EventRow {
   score: number | null;
 }
 
-/** A request's history, oldest first; `publicOnly` leaves out internal notes. */
+/** A request's history, oldest first (by time, then by the order it was recorded); `publicOnly` leaves out internal notes. */
 export async function listEvents(db: Queryable, requestId: string, { publicOnly }: { publicOnly: boolean }): Promise<EventRow[]> {
   return db.query<EventRow>(
     `SELECT e.id::text AS id, e.at, e.kind, e.status, e.actor_kind AS "actorKind", e.actor_name AS "actorName", e.note,
@@ -127,7 +127,7 @@ export async function listEvents(db: Queryable, requestId: string, { publicOnly 
        o.code AS "relatedCode", e.score
      FROM request_events e LEFT JOIN service_requests o ON o.id = e.related_id
      WHERE e.request_id = $1 ${publicOnly ? 'AND e.is_public' : ''}
-     ORDER BY e.id`,
+     ORDER BY e.at, e.id`,
     [requestId],
   );
 }
