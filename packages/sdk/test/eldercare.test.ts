@@ -378,6 +378,18 @@ describe('client.eldercare', () => {
     assert.equal(seen.length, 1);
   });
 
+  it('staff: the canteen’s counts are a GET with the community and the day', async () => {
+    const counts = { breakfast: 0, lunch: 3, dinner: 1 };
+    const { fetch, seen } = scriptedFetch(() =>
+      json({ community: { id: 'c-1', name: '幸福里社区' }, date: '2026-11-23', weekday: 1, counts: { delivery: counts, canteen: counts, total: counts, diets: [] } }),
+    );
+    const answer = await client(fetch).eldercare.staff.mealCounts({ community: 'c-1', date: '2026-11-23' });
+    assert.equal(answer.counts.total.lunch, 3);
+    assert.equal(seen[0]?.url, 'http://api.test/v1/staff/eldercare/meal-counts?community=c-1&date=2026-11-23');
+    const bad = await client(fetch).eldercare.staff.mealCounts({ community: 'c-1', date: '2026-13-45' }).catch((error: unknown) => error);
+    assert.ok(bad instanceof ValidationError);
+  });
+
   it('staff: the roster CSV comes back with its byte-order mark', async () => {
     const { fetch, seen } = scriptedFetch(() => new Response('\uFEFF小区,楼栋\r\n', { headers: { 'content-type': 'text/csv; charset=utf-8' } }));
     const csv = await client(fetch).eldercare.staff.rosterCsv({ community: 'c-1', date: '2026-11-23' });

@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { areaRoutes } from './routes/areas.js';
 import { categoryRoutes } from './routes/categories.js';
+import { eldercareRoutes } from './routes/eldercare.js';
 import { healthRoutes } from './routes/health.js';
 import { OPEN311_BASE, open311Routes } from './routes/open311.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -47,6 +48,7 @@ export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
   app.route('/', openApiRoutes());
   app.route('/', areaRoutes(db));
   app.route('/', categoryRoutes(db));
+  app.route('/', eldercareRoutes(db, config));
   app.route('/', open311Routes(db, { config, clock }));
   app.route('/', requestRoutes(db, { config, clock }));
   app.route('/', photoRoutes(db, { config, clock }));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '@doorstep/sdk';
 import type { StaffToken } from './auth.js';
 import { open311Config, type Open311Config } from './open311/config.js';
+import { parseKeyRing, type EncryptionKey } from './field-cipher.js';
 
 export interface ServerConfig {
   /** TCP port; 0 picks a free one. */
@@ -25,6 +26,11 @@ export interface ServerConfig {
   staffTokens: StaffToken[];
   /** The Open311 GeoReport v2 facade: API keys, jurisdiction, default area (see `open311/config.ts`). */
   open311?: Open311Config;
+  /**
+   * Keys that encrypt elder-care applications at rest (`DOORSTEP_ELDERCARE_KEYS`): the first seals, all open.
+   * Unset outside production: `startServer` uses a development key kept in the data folder.
+   */
+  eldercareKeys?: EncryptionKey[];
   /** Largest photo accepted by `POST /v1/photos`, in bytes (its own limit: photos are bigger than JSON). */
   photoMaxBytes?: number;
   /**
@@ -173,6 +179,23 @@ function staffTokens(env: Env): StaffToken[] {
   });
 }
 
+function eldercareKeys(env: Env): EncryptionKey[] | undefined {
+  const name = 'DOORSTEP_ELDERCARE_KEYS';
+  const raw = read(env, name);
+  if (raw === undefined) {
+    // Personal and health data must never be sealed with a key nobody chose: production names its keys.
+    if (read(env, 'NODE_ENV') === 'production') {
+      throw new ConfigError(name, 'required when NODE_ENV=production (e.g. k1:<output of openssl rand -base64 32>); see docs/eldercare.md');
+    }
+    return undefined;
+  }
+  try {
+    return parseKeyRing(raw);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
+}
+
 /**
  * Reads the configuration from environment variables (by default `process.env`), checking every value.
  * @throws {ConfigError} naming the variable when a value cannot be used.
@@ -193,6 +216,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   };
   const url = databaseUrl(env);
   if (url !== undefined) config.databaseUrl = url;
+  const keys = eldercareKeys(env);
+  if (keys !== undefined) config.eldercareKeys = keys;
   const dir = staticDir(env, cwd);
   if (dir !== undefined) config.staticDir = dir;
   const base = publicUrl(env);

@@ -2,12 +2,13 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk';
 import { coreMessages } from './messages/core.js';
 import { appointmentMessages } from './messages/appointments.js';
 import { categoryQuestionMessages } from './messages/category-questions.js';
+import { eldercareMessages } from './messages/eldercare.js';
 import { open311Messages } from './messages/open311.js';
 import { requestMessages } from './messages/requests.js';
 import { volunteeringMessages } from './messages/volunteering.js';
 
 /** Every domain's messages: a new domain adds its `messages/<domain>.ts` here. */
-const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, requestMessages, volunteeringMessages] as const;
+const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, requestMessages, volunteeringMessages, eldercareMessages] as const;
 
 type KeysOf<C> = C extends Record<Locale, Record<infer K, string>> ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

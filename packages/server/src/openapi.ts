@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
 import { appointmentsSection } from './openapi/appointments.js';
 import { categoriesSection } from './openapi/categories.js';
+import { eldercareSection } from './openapi/eldercare.js';
 import { open311Section } from './openapi/open311.js';
 import { requestStatsSection } from './openapi/request-stats.js';
 import { requestsSection } from './openapi/requests.js';
@@ -21,7 +22,7 @@ import { volunteeringSection } from './openapi/volunteering.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, open311Section, appointmentsSection, volunteeringSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, open311Section, appointmentsSection, volunteeringSection, eldercareSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request

@@ -2,6 +2,7 @@ import { AREA_LEVELS, type AreaLevel } from '@doorstep/sdk';
 import { seedAppointments } from './db/appointments.js';
 import { seedCategoryQuestions } from './db/category-questions.js';
 import type { Database, Queryable } from './db/database.js';
+import { seedEldercare } from './db/eldercare.js';
 import { seedRequests } from './db/request-seed.js';
 import { seedVolunteering } from './db/volunteering-seed.js';
 import { SEED_AREAS, SEED_CATEGORIES, type SeedArea } from './sample-data.js';
@@ -61,6 +62,7 @@ export async function seed(db: Database): Promise<{ areas: number; categories: n
     if (count > 0) return { areas: 0, categories: 0 };
     const inserted = { areas: await insertAreas(tx), categories: await insertCategories(tx) };
     await seedCategoryQuestions(tx);
+    await seedEldercare(tx);
     await seedRequests(tx);
     await seedAppointments(tx);
     await seedVolunteering(tx);

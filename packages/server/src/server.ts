@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { developmentKeyRing } from './field-cipher.js';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:54321` (a wildcard host is reported as 127.0.0.1, which always reaches it). */
@@ -16,10 +17,16 @@ export interface RunningServer {
 
 /**
  * Opens the database (migrating and seeding it), builds the app and listens. Settings not given in
- * `overrides` come from the environment; `port: 0` picks a free port.
+ * `overrides` come from the environment; `port: 0` picks a free port. Without elder-care keys (outside
+ * production), a development key from the data folder is used, and a note says so.
  */
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...loadConfig(), ...overrides };
+  if (!config.eldercareKeys) {
+    const dev = developmentKeyRing(config.dataDir);
+    config.eldercareKeys = dev.keys;
+    console.warn(`Note: ${dev.note}`);
+  }
   const db = await openDatabase(config);
   const app = createApp({ db, config });
   let server: ReturnType<typeof serve>;

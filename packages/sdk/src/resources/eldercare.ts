@@ -6,6 +6,7 @@ import {
   EldercareApprove,
   EldercareListQuery,
   EldercareListResponse,
+  EldercareMealCounts,
   EldercareProgramsResponse,
   EldercareReencryptResult,
   EldercareReject,
@@ -89,6 +90,11 @@ export function eldercareResource({ call, createInit, text }: Transport) {
       async roster(query: EldercareRosterQuery, opts: CallOptions = {}): Promise<EldercareRoster> {
         const checked = check(EldercareRosterQuery, query, 'request');
         return call(EldercareRoster, 'v1/staff/eldercare/roster', { ...signalOf(opts), searchParams: searchParamsOf(checked) });
+      },
+      /** Just the day's counts per meal (deliveries, dine-in, diets), for a token with the `canteen` role. */
+      async mealCounts(query: EldercareRosterQuery, opts: CallOptions = {}): Promise<EldercareMealCounts> {
+        const checked = check(EldercareRosterQuery, query, 'request');
+        return call(EldercareMealCounts, 'v1/staff/eldercare/meal-counts', { ...signalOf(opts), searchParams: searchParamsOf(checked) });
       },
       /** The same roster as CSV text starting with a byte-order mark (so Excel reads the Chinese), ready to save. */
       async rosterCsv(query: EldercareRosterQuery, opts: CallOptions = {}): Promise<string> {

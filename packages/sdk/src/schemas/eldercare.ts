@@ -436,3 +436,15 @@ export type EldercareRoster = z.infer<typeof EldercareRoster>;
 
 export const EldercareRosterQuery = z.object({ community: Id, date: z.optional(IsoDate) });
 export type EldercareRosterQuery = z.input<typeof EldercareRosterQuery>;
+
+/**
+ * `GET /v1/staff/eldercare/meal-counts?community=&date=`: only the canteen's numbers for the day, no names
+ * or addresses — what a token with the `canteen` role may see.
+ */
+export const EldercareMealCounts = z.object({
+  community: EldercareRoster.shape.community,
+  date: IsoDate,
+  weekday: Weekday,
+  counts: EldercareRoster.shape.counts,
+});
+export type EldercareMealCounts = z.infer<typeof EldercareMealCounts>;
