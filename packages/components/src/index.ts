@@ -35,6 +35,15 @@ export { serviceHoursMessages } from './service-hours/service-hours.messages.js'
 export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
 export type { BookingValues } from './appointment-booking/validation.js';
 export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';
+export {
+  DsEldercareSignup,
+  type EldercareSignupState,
+  type EldercareSignupMode,
+  type EldercareStepDetail,
+  type EldercareQueuedDetail,
+} from './eldercare-signup/eldercare-signup.js';
+export { eldercareSignupMessages } from './eldercare-signup/eldercare-signup.messages.js';
+export { STEPS as ELDERCARE_STEPS, type StepId as EldercareStepId, type SignupValues as EldercareSignupValues } from './eldercare-signup/values.js';
 export { define } from './define/define.js';
 export {
   defineCatalog,

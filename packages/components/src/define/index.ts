@@ -2,6 +2,7 @@
 import './provider.js';
 import './request-form.js';
 import './area-picker.js';
+import './eldercare-signup.js';
 import './appointment-booking.js';
 import './request-status.js';
 import './stats-board.js';

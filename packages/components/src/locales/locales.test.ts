@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LOCALES } from '@doorstep/sdk';
 import { requestFormMessages } from '../request-form/request-form.messages.js';
 import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
+import { eldercareSignupMessages } from '../eldercare-signup/eldercare-signup.messages.js';
 import { appointmentBookingMessages } from '../appointment-booking/appointment-booking.messages.js';
 import { requestStatusMessages } from '../request-status/request-status.messages.js';
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
@@ -13,6 +14,7 @@ const catalogs: Record<string, Catalog> = {
   common: commonMessages,
   'request-form': requestFormMessages,
   'area-picker': areaPickerMessages,
+  'eldercare-signup': eldercareSignupMessages,
   'appointment-booking': appointmentBookingMessages,
   'request-status': requestStatusMessages,
   'stats-board': statsBoardMessages,
