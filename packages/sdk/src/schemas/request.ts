@@ -46,7 +46,7 @@ export const ServiceRequestCreate = z.object({
   answers: z.optional(Answers),
   /** Reporting for someone else: who it concerns (the reporter's phone is then required). */
   onBehalfOf: z.optional(OnBehalfOfInput),
-  /** Agreement to the privacy notice; required when the report carries a name or phone. */
+  /** Agreement to the privacy notice; required when the report carries a name, a phone or `onBehalfOf`. */
   consent: z.optional(ConsentInput),
   /** Where exactly, from the browser's geolocation. */
   location: z.optional(GeoPoint),

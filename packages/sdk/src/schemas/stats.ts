@@ -32,7 +32,7 @@ export type RequestFigures = z.infer<typeof RequestFigures>;
 export const RequestStats = z.object({
   ...RequestFigures.shape,
   area: z.nullable(Id),
-  /** The period as the server read it; null for an open end. */
+  /** The period as the server read it, `from` inclusive and `to` exclusive (a day's `to` is the next midnight); null for an open end. */
   from: z.nullable(IsoDateTime),
   to: z.nullable(IsoDateTime),
   /** Every category, in display order, with its own figures. */
