@@ -12,9 +12,11 @@ import {
 import * as z from 'zod/mini';
 import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
 import { appointmentsSection } from './openapi/appointments.js';
+import { eventsSection } from './openapi/events.js';
 import { categoriesSection } from './openapi/categories.js';
-import { eldercareSection } from './openapi/eldercare.js';
 import { open311Section } from './openapi/open311.js';
+import { eldercareSection } from './openapi/eldercare.js';
+import { communityStatsSection } from './openapi/community-stats.js';
 import { requestStatsSection } from './openapi/request-stats.js';
 import { requestsSection } from './openapi/requests.js';
 import { staffRequestsSection } from './openapi/staff-requests.js';
@@ -22,7 +24,7 @@ import { volunteeringSection } from './openapi/volunteering.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, categoriesSection, open311Section, appointmentsSection, volunteeringSection, eldercareSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, communityStatsSection, categoriesSection, open311Section, appointmentsSection, eventsSection, eldercareSection, volunteeringSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request
