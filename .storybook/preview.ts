@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { DoorstepClient } from '@doorstep/sdk';
 // Registers <ds-provider> and every widget, from the TypeScript sources (the `doorstep-source` condition).
 import '@doorstep/components/define/index.js';
+import { THEMES } from '@doorstep/components';
 import { createFakeClient, type FakeApiOptions } from '../stories/support/fake-api.js';
 
 // One client per story: switching theme or locale in the toolbar re-renders the provider, and a new
@@ -20,6 +21,9 @@ function clientFor(storyId: string, options: FakeApiOptions = {}): DoorstepClien
 /** Every story sits in a <ds-provider> with the toolbar's theme and locale and a fake API client. */
 const withProvider: Decorator = (story, context) => {
   const { theme, locale } = context.globals as { theme?: string; locale?: string };
+  // The canvas behind the widget follows the theme, as a portal's page would.
+  const background = theme?.split(' ').includes('dark') ? THEMES.dark['color-background'] : '';
+  if (typeof document !== 'undefined') document.body.style.background = background;
   // `parameters.fakeApi` says how the fake API behaves for a story (see stories/support/fake-api.ts).
   const client = clientFor(context.id, context.parameters.fakeApi as FakeApiOptions | undefined);
   return html`<ds-provider .client=${client} theme=${theme ?? 'default'} locale=${locale ?? 'zh-CN'}>${story()}</ds-provider>`;
@@ -35,7 +39,10 @@ const preview: Preview = {
         icon: 'contrast',
         items: [
           { value: 'default', title: 'Default' },
+          { value: 'dark', title: 'Dark' },
           { value: 'elder', title: 'Elder (长辈模式)' },
+          { value: 'high-contrast', title: 'High contrast' },
+          { value: 'elder dark', title: 'Elder + dark' },
         ],
         dynamicTitle: true,
       },

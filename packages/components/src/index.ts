@@ -32,6 +32,9 @@ export { statsBoardMessages } from './stats-board/stats-board.messages.js';
 export { STATS_PERIODS, periodRange, type StatsPeriod } from './stats-board/period.js';
 export { DsServiceHours, type ServiceHoursState } from './service-hours/service-hours.js';
 export { serviceHoursMessages } from './service-hours/service-hours.messages.js';
+export { DsVolunteerSignup, type VolunteerSignupState } from './volunteer-signup/volunteer-signup.js';
+export { volunteerSignupMessages } from './volunteer-signup/volunteer-signup.messages.js';
+export type { SignupValues } from './volunteer-signup/validation.js';
 export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
 export type { BookingValues } from './appointment-booking/validation.js';
 export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';
@@ -64,11 +67,17 @@ export {
   defaultTokens,
   elderTokens,
   elderOverrides,
+  darkTokens,
+  darkOverrides,
+  highContrastTokens,
+  highContrastOverrides,
   THEMES,
+  THEME_OVERRIDES,
   themeStylesheet,
   type ThemeName,
+  type ThemeSetting,
   type TokenName,
   type Tokens,
 } from './themes/tokens.js';
-export { token, themeHostStyles } from './themes/styles.js';
+export { token, themeHostStyles, forcedColorsStyles } from './themes/styles.js';
 export { VERSION } from './version.js';

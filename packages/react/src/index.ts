@@ -7,3 +7,4 @@ export { DsRequestForm } from './request-form.js';
 export { DsRequestStatus } from './request-status.js';
 export { DsServiceHours } from './service-hours.js';
 export { DsStatsBoard } from './stats-board.js';
+export { DsVolunteerSignup } from './volunteer-signup.js';

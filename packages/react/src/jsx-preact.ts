@@ -10,6 +10,7 @@ import type { DsRequestForm } from '@doorstep/components/request-form/request-fo
 import type { DsRequestStatus } from '@doorstep/components/request-status/request-status.js';
 import type { DsServiceHours } from '@doorstep/components/service-hours/service-hours.js';
 import type { DsStatsBoard } from '@doorstep/components/stats-board/stats-board.js';
+import type { DsVolunteerSignup } from '@doorstep/components/volunteer-signup/volunteer-signup.js';
 
 type PreactProps<E extends EventTarget> = HTMLAttributes<E>;
 
@@ -70,6 +71,11 @@ declare module 'preact' {
         'api-base'?: string;
         'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
         'onds-stats-loaded'?: (event: GlobalEventHandlersEventMap['ds-stats-loaded']) => void;
+      };
+      'ds-volunteer-signup': PreactProps<DsVolunteerSignup> & Partial<Pick<DsVolunteerSignup, 'apiBase' | 'community' | 'team' | 'theme'>> & {
+        'api-base'?: string;
+        'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
+        'onds-volunteer-registered'?: (event: GlobalEventHandlersEventMap['ds-volunteer-registered']) => void;
       };
     }
   }

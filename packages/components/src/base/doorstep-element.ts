@@ -11,7 +11,7 @@ import {
   type Locale,
   type MessageParams,
 } from '../locales/index.js';
-import type { ThemeName } from '../themes/tokens.js';
+import type { ThemeSetting } from '../themes/tokens.js';
 import { clientContext, localeContext } from './context.js';
 import { closestLang, watchLang } from './lang.js';
 
@@ -52,8 +52,11 @@ export abstract class DoorstepElement<
   /** The API address, when the widget is used without a `<ds-provider>` (e.g. `https://portal.example.cn/api`). */
   @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
 
-  /** `elder` turns on larger text and targets for this widget; `default` (or nothing) inherits. */
-  @property({ reflect: true }) theme?: ThemeName;
+  /**
+   * This widget's theme, when it should differ from the page's or the provider's: `dark`, `elder`,
+   * `high-contrast`, `auto` or `elder dark`; `default` (or nothing) inherits.
+   */
+  @property({ reflect: true }) theme?: ThemeSetting;
 
   @consume({ context: clientContext, subscribe: true })
   @state()

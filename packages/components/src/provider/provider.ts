@@ -7,7 +7,7 @@ import { ownClientCache, type ClientSource } from '../base/api-client.js';
 import { DEV, warnOnce } from '../base/dev.js';
 import { closestLang } from '../base/lang.js';
 import { matchLocale, type Locale } from '../locales/index.js';
-import type { ThemeName } from '../themes/tokens.js';
+import type { ThemeSetting } from '../themes/tokens.js';
 import { providerStyles } from './provider.styles.js';
 
 /**
@@ -31,8 +31,11 @@ export class DsProvider extends LitElement {
   /** zh-CN, zh-TW or en (other tags such as zh-Hant or en-GB are matched). Unset: each widget follows its closest `lang`. */
   @property({ reflect: true }) locale?: string;
 
-  /** `default` or `elder` (text ≥ 18 px, targets ≥ 60 px) for everything inside. */
-  @property({ reflect: true }) theme: ThemeName = 'default';
+  /**
+   * The theme of everything inside: `default`, `dark`, `elder` (text ≥ 18 px, targets ≥ 60 px), `high-contrast`,
+   * `auto` (dark when the device asks for it), or elder with a colour theme (`elder dark`).
+   */
+  @property({ reflect: true }) theme: ThemeSetting = 'default';
 
   /** A ready-made SDK client from `createClient` (your own `fetch`, token, hooks…). Takes precedence over `api-base`. */
   @property({ attribute: false }) client?: DoorstepClient;

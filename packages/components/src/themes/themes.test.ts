@@ -1,7 +1,16 @@
-import { expect } from '@open-wc/testing';
-import { requestFormStyles } from '../request-form/request-form.styles.js';
-import { providerStyles } from '../provider/provider.styles.js';
-import { defaultTokens, elderTokens, themeStylesheet, THEMES, type Tokens } from './tokens.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../define/index.js';
+import {
+  darkOverrides,
+  defaultTokens,
+  elderTokens,
+  highContrastTokens,
+  themeStylesheet,
+  THEME_OVERRIDES,
+  THEMES,
+  type Tokens,
+} from './tokens.js';
 
 /** WCAG relative luminance contrast of two #rrggbb colours. */
 function contrast(foreground: string, background: string): number {
@@ -16,7 +25,23 @@ function contrast(foreground: string, background: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
-const allCss = [...requestFormStyles, ...providerStyles].map((sheet) => sheet.cssText).join('\n');
+/**
+ * The CSS of every element in the manifest (so a new widget is checked without editing this file), plus
+ * the shared theme rules.
+ */
+async function everyElementsCss(): Promise<{ tags: string[]; css: string }> {
+  const manifest = (await (await fetch('/packages/components/custom-elements.json')).json()) as {
+    modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+  };
+  const tags = manifest.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName ?? '')).filter(Boolean);
+  const sheets = tags.flatMap((tag) => {
+    const element = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: Array<{ cssText: string }> }) | undefined;
+    return (element?.elementStyles ?? []).map((sheet) => sheet.cssText);
+  });
+  return { tags, css: sheets.join('\n') };
+}
+
+const tokenOf = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(`--ds-${name}`).trim();
 
 describe('design tokens', () => {
   for (const [name, tokens] of Object.entries(THEMES) as Array<[string, Tokens]>) {
@@ -27,19 +52,22 @@ describe('design tokens', () => {
         ['color-text-muted', 'color-background'],
         ['color-text-muted', 'color-surface'],
         ['color-primary', 'color-background'],
+        ['color-primary', 'color-surface'],
         ['color-on-primary', 'color-primary'],
         ['color-on-primary', 'color-primary-hover'],
         ['color-danger', 'color-background'],
         ['color-text', 'color-danger-surface'],
+        ['color-danger', 'color-danger-surface'],
         ['color-success', 'color-success-surface'],
         ['color-text-muted', 'color-success-surface'],
       ];
+      const minimum = name === 'high-contrast' ? 7 : 4.5;
       for (const [foreground, background] of text) {
-        expect(contrast(tokens[foreground], tokens[background]), `${foreground} on ${background}`).to.be.at.least(4.5);
+        expect(contrast(tokens[foreground], tokens[background]), `${foreground} on ${background}`).to.be.at.least(minimum);
       }
       // Borders and the focus ring are not text: WCAG asks 3:1.
-      expect(contrast(tokens['color-border'], tokens['color-background'])).to.be.at.least(3);
-      expect(contrast(tokens['color-focus'], tokens['color-background'])).to.be.at.least(3);
+      expect(contrast(tokens['color-border'], tokens['color-background']), 'border').to.be.at.least(3);
+      expect(contrast(tokens['color-focus'], tokens['color-background']), 'focus ring').to.be.at.least(3);
     });
   }
 
@@ -50,20 +78,65 @@ describe('design tokens', () => {
     expect(elderTokens['font-size-body']).to.equal('20px');
     expect(parseFloat(elderTokens['target-size'])).to.be.at.least(60);
     expect(parseFloat(defaultTokens['target-size'])).to.be.at.least(44);
+    expect(highContrastTokens['shadow']).to.equal('none');
   });
 
-  it('every token is used by the styles, and the styles use no undefined token', () => {
-    const used = new Set([...allCss.matchAll(/--ds-([a-z0-9-]+)/g)].map((match) => match[1]!));
+  it('every token is used by some element, and no element uses a token that does not exist', async () => {
+    const { tags, css } = await everyElementsCss();
+    expect(tags).to.include.members(['ds-provider', 'ds-request-form']);
+    const used = new Set([...css.matchAll(/--ds-([a-z0-9-]+)/g)].map((match) => match[1]!));
     const defined = new Set(Object.keys(defaultTokens));
     expect([...defined].filter((name) => !used.has(name)), 'unused').to.deep.equal([]);
     expect([...used].filter((name) => !defined.has(name)), 'undefined').to.deep.equal([]);
   });
 
-  it('writes the theme stylesheets portals include', () => {
+  it('themes override only tokens that exist', () => {
+    for (const [name, overrides] of Object.entries(THEME_OVERRIDES)) {
+      for (const token of Object.keys(overrides)) expect(token in defaultTokens, `${name}: ${token}`).to.be.true;
+    }
+  });
+
+  it('writes the theme stylesheets portals include, one per theme, with every token', () => {
+    expect(Object.keys(THEMES).sort()).to.deep.equal(['dark', 'default', 'elder', 'high-contrast']);
     const elder = themeStylesheet('elder');
     expect(elder).to.match(/^:root,\n\.ds-theme-elder \{/m);
     expect(elder).to.contain('--ds-font-size-body: 20px;').and.to.contain('--ds-target-size: 60px;');
-    const declared = themeStylesheet('default').match(/--ds-[a-z0-9-]+:/g) ?? [];
-    expect(declared).to.have.length(Object.keys(defaultTokens).length);
+    for (const name of Object.keys(THEMES) as Array<keyof typeof THEMES>) {
+      const declared = themeStylesheet(name).match(/--ds-[a-z0-9-]+:/g) ?? [];
+      expect(declared, name).to.have.length(Object.keys(defaultTokens).length);
+    }
+  });
+});
+
+describe('themes on <ds-provider> and on a widget', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light', forcedColors: 'none' }));
+
+  it('applies dark, high-contrast and elder, and combines elder with a colour theme', async () => {
+    const provider = await fixture(html`<ds-provider theme="dark"><p>text</p></ds-provider>`);
+    const paragraph = provider.querySelector('p')!;
+    expect(tokenOf(paragraph, 'color-background')).to.equal(darkOverrides['color-background']);
+    provider.setAttribute('theme', 'high-contrast');
+    expect(tokenOf(paragraph, 'color-border')).to.equal('#000000');
+    provider.setAttribute('theme', 'elder dark');
+    expect(tokenOf(paragraph, 'target-size')).to.equal('60px');
+    expect(tokenOf(paragraph, 'color-text')).to.equal(darkOverrides['color-text']);
+  });
+
+  it('follows the device with theme="auto"', async () => {
+    const provider = await fixture(html`<ds-provider theme="auto"><p>text</p></ds-provider>`);
+    const paragraph = provider.querySelector('p')!;
+    await emulateMedia({ colorScheme: 'light' });
+    expect(tokenOf(paragraph, 'color-background')).to.equal('');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(tokenOf(paragraph, 'color-background')).to.equal(darkOverrides['color-background']);
+  });
+
+  it('uses system colours in forced-colours mode', async () => {
+    const form = await fixture(html`<ds-request-form theme="dark"></ds-request-form>`);
+    await emulateMedia({ forcedColors: 'active' });
+    expect(tokenOf(form, 'color-primary')).to.equal('LinkText');
+    expect(tokenOf(form, 'shadow')).to.equal('none');
+    await emulateMedia({ forcedColors: 'none' });
+    expect(tokenOf(form, 'color-primary')).to.equal(darkOverrides['color-primary']);
   });
 });

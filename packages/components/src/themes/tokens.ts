@@ -73,10 +73,80 @@ export const elderOverrides = {
   'form-max-width': '46rem',
 } as const satisfies Partial<Tokens>;
 
-export const elderTokens: Tokens = { ...defaultTokens, ...elderOverrides };
+/**
+ * Dark: light text on a near-black background for portals with a dark design or residents who set their
+ * device to dark. Every text pair keeps ≥ 4.5:1 and borders ≥ 3:1 (themes.test.ts checks), the primary
+ * button turns light with dark text, and shadows deepen so cards still read as raised.
+ */
+export const darkOverrides = {
+  'color-text': '#e8ebf0',
+  'color-text-muted': '#b6bfcc',
+  'color-background': '#161a21',
+  'color-surface': '#1f252e',
+  'color-border': '#8d97a6',
+  'color-border-subtle': '#343c48',
+  'color-primary': '#8ab4ff',
+  'color-primary-hover': '#b0ccff',
+  'color-on-primary': '#0b1526',
+  'color-danger': '#ff9b91',
+  'color-danger-surface': '#3b1915',
+  'color-success': '#7ddba3',
+  'color-success-surface': '#112b1e',
+  'color-focus': '#ffd54f',
+  'color-focus-halo': '#5c4a00',
+  'shadow': '0 1px 2px rgb(0 0 0 / 0.5), 0 4px 12px rgb(0 0 0 / 0.45)',
+} as const satisfies Partial<Tokens>;
 
-export const THEMES = { default: defaultTokens, elder: elderTokens } as const;
+/**
+ * High contrast: black on white, pure primary and status colours (≥ 7:1 for text), every border black
+ * and twice as thick, a thicker focus ring, no shadows. For residents with low vision who do not use
+ * their system's forced colours (those get system colours instead; see `forcedColorsStyles`).
+ */
+export const highContrastOverrides = {
+  'color-text': '#000000',
+  'color-text-muted': '#000000',
+  'color-background': '#ffffff',
+  'color-surface': '#ffffff',
+  'color-border': '#000000',
+  'color-border-subtle': '#000000',
+  'color-primary': '#0000b3',
+  'color-primary-hover': '#000066',
+  'color-on-primary': '#ffffff',
+  'color-danger': '#9e0000',
+  'color-danger-surface': '#ffffff',
+  'color-success': '#004d00',
+  'color-success-surface': '#ffffff',
+  'color-focus': '#000000',
+  'color-focus-halo': '#ffd500',
+  'border-width': '2px',
+  'focus-ring-width': '4px',
+  'shadow': 'none',
+} as const satisfies Partial<Tokens>;
+
+export const elderTokens: Tokens = { ...defaultTokens, ...elderOverrides };
+export const darkTokens: Tokens = { ...defaultTokens, ...darkOverrides };
+export const highContrastTokens: Tokens = { ...defaultTokens, ...highContrastOverrides };
+
+/** Every theme's full set of values. */
+export const THEMES = { default: defaultTokens, dark: darkTokens, elder: elderTokens, 'high-contrast': highContrastTokens } as const;
 export type ThemeName = keyof typeof THEMES;
+
+/**
+ * What each theme changes from the default, in the order the widgets apply them: colour themes after
+ * elder, so `theme="elder dark"` has elder sizes and dark colours.
+ */
+export const THEME_OVERRIDES: { readonly [Name in ThemeName]: Partial<Tokens> } = {
+  default: {},
+  elder: elderOverrides,
+  dark: darkOverrides,
+  'high-contrast': highContrastOverrides,
+};
+
+/**
+ * A `theme` attribute: one theme, `auto` (dark when the device asks for it), or a size theme with a
+ * colour theme, e.g. `elder dark`.
+ */
+export type ThemeSetting = ThemeName | 'auto' | `elder ${'dark' | 'high-contrast' | 'auto'}` | `${'dark' | 'high-contrast' | 'auto'} elder`;
 
 /** `--ds-font-size-body: 16px; …` for the given tokens. */
 export function declarations(tokens: Partial<Tokens>): string {
