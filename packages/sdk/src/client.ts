@@ -1,4 +1,5 @@
 import { appointmentsResource } from './resources/appointments.js';
+import { eventsResource } from './resources/events.js';
 import { areasResource } from './resources/areas.js';
 import { categoriesResource } from './resources/categories.js';
 import { eldercareResource } from './resources/eldercare.js';
@@ -24,6 +25,7 @@ export function createClient(options: ClientOptions) {
   return {
     areas: areasResource(transport),
     appointments: appointmentsResource(transport),
+    events: eventsResource(transport),
     categories: categoriesResource(transport),
     requests: requestsResource(transport),
     photos: photosResource(transport, options),

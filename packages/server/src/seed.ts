@@ -1,5 +1,6 @@
 import { AREA_LEVELS, type AreaLevel } from '@doorstep/sdk';
 import { seedAppointments } from './db/appointments.js';
+import { seedEvents } from './db/events.js';
 import { seedCategoryQuestions } from './db/category-questions.js';
 import type { Database, Queryable } from './db/database.js';
 import { seedEldercare } from './db/eldercare.js';
@@ -65,6 +66,7 @@ export async function seed(db: Database): Promise<{ areas: number; categories: n
     await seedEldercare(tx);
     await seedRequests(tx);
     await seedAppointments(tx);
+    await seedEvents(tx);
     await seedVolunteering(tx);
     return inserted;
   });

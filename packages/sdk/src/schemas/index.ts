@@ -12,6 +12,7 @@ export * from './stats.js';
 export * from './community-calendar.js';
 export * from './confirmation-code.js';
 export * from './appointment.js';
+export * from './event.js';
 export * from './eldercare.js';
 export * from './volunteering.js';
 export * from './community-stats.js';
