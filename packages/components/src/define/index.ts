@@ -7,3 +7,4 @@ import './appointment-booking.js';
 import './request-status.js';
 import './stats-board.js';
 import './service-hours.js';
+import './volunteer-signup.js';

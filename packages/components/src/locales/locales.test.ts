@@ -7,6 +7,7 @@ import { appointmentBookingMessages } from '../appointment-booking/appointment-b
 import { requestStatusMessages } from '../request-status/request-status.messages.js';
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
 import { serviceHoursMessages } from '../service-hours/service-hours.messages.js';
+import { volunteerSignupMessages } from '../volunteer-signup/volunteer-signup.messages.js';
 import { commonMessages, format, matchLocale, type Catalog, type Message } from './index.js';
 
 /** Every widget's catalogue: a new widget adds its own here. */
@@ -19,6 +20,7 @@ const catalogs: Record<string, Catalog> = {
   'request-status': requestStatusMessages,
   'stats-board': statsBoardMessages,
   'service-hours': serviceHoursMessages,
+  'volunteer-signup': volunteerSignupMessages,
 };
 
 const placeholders = (message: Message): string[] =>
