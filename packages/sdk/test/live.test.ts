@@ -30,7 +30,8 @@ async function someReport() {
   const [category] = await api().categories.list();
   const [building] = buildings(await api().areas.list());
   assert.ok(category && building, 'the seed has categories and buildings');
-  return { categoryId: category.id, areaId: building.id, description: '3单元楼道灯不亮了，晚上很黑', contactName: '张三丰', contactPhone: '13812345678' };
+  return { categoryId: category.id, areaId: building.id, description: '3单元楼道灯不亮了，晚上很黑', contactName: '张三丰', contactPhone: '13812345678',
+    consent: { privacyNoticeVersion: '2026-01' } };
 }
 
 describe('SDK against the live server', () => {

@@ -44,7 +44,6 @@ export function reopenDeadline(record: Pick<RequestRecord, 'resolvedAt' | 'statu
  */
 export function isRepeat(record: RequestRecord, action: RequestAction): boolean {
   if (action === 'reopen' || action === 'merge') return false;
-  if (action === 'close' && record.mergedIntoId !== null) return false;
   return record.status === REQUEST_TRANSITIONS[action].to;
 }
 

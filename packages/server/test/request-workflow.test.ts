@@ -213,8 +213,13 @@ forEachBackend('request workflow', (backend) => {
     assert.equal((await api.publicGet(duplicate.code)).mergedInto, target.code);
     assert.equal((await api.publicGet(target.code)).supportCount, 4);
 
-    // Again: nothing changes. Into itself or an unknown request: 422. Into a closed one: 409.
+    // Again, or closing the closed duplicate: nothing changes. Into itself or an unknown request: 422.
+    // Into a closed one: 409.
+    const beforeRepeat = await api.staffGet(duplicate.code);
     assert.equal((await api.staff(duplicate.code, 'merge', { into: target.code })).status, 200);
+    assert.equal((await api.staff(duplicate.code, 'close')).status, 200);
+    assert.deepEqual(await api.staffGet(duplicate.code), beforeRepeat);
+    assert.equal((await api.post(`/v1/requests/${duplicate.code}/reopen`, { reason: '还没修' })).status, 409, 'a merged duplicate cannot be reopened');
     assert.equal((await api.staffGet(target.code)).supportCount, 4);
     const self = await api.staff(target.code, 'merge', { into: target.code });
     assert.equal(self.status, 422);
