@@ -227,3 +227,69 @@ describe('stats.requests', () => {
     assert.ok((await api.stats.requests({ from: 'last week' }).catch((e: unknown) => e)) instanceof ValidationError);
   });
 });
+
+describe('photos.upload in a browser (XMLHttpRequest)', () => {
+  /** Just enough of XMLHttpRequest: records what is sent, reports progress in two steps, answers 201. */
+  class FakeXhr {
+    static last: FakeXhr | undefined;
+    method = '';
+    url = '';
+    headers: Record<string, string> = {};
+    sent: ArrayBuffer | undefined;
+    responseType = '';
+    status = 0;
+    statusText = '';
+    response: ArrayBuffer | null = null;
+    upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    ontimeout: (() => void) | null = null;
+    constructor() {
+      FakeXhr.last = this;
+    }
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.headers[name.toLowerCase()] = value;
+    }
+    getAllResponseHeaders() {
+      return 'content-type: application/json\r\netag: "p"\r\n';
+    }
+    abort() {}
+    send(body: ArrayBuffer) {
+      this.sent = body;
+      setTimeout(() => {
+        this.upload.onprogress?.({ loaded: 6, total: body.byteLength, lengthComputable: true });
+        this.upload.onprogress?.({ loaded: body.byteLength, total: body.byteLength, lengthComputable: true });
+        this.status = 201;
+        this.response = new TextEncoder().encode(
+          JSON.stringify({ id: 'p-7', contentType: 'image/png', byteSize: body.byteLength, url: 'http://api.test/v1/photos/p-7' }),
+        ).buffer as ArrayBuffer;
+        this.onload?.();
+      }, 1);
+    }
+  }
+
+  it('sends through XMLHttpRequest with the token and key, and passes its progress on', async (t) => {
+    const saved = (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+    (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = FakeXhr;
+    t.after(() => {
+      (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = saved;
+    });
+    const progress: number[] = [];
+    const api = createClient({ baseUrl: 'http://api.test/', token: 'staff-or-not', locale: 'en' });
+    const photo = await api.photos.upload(new Blob([PNG]), { onProgress: ({ loaded }) => progress.push(loaded), idempotencyKey: 'k-1' });
+    assert.equal(photo.id, 'p-7');
+    const xhr = FakeXhr.last!;
+    assert.equal(xhr.method, 'POST');
+    assert.equal(xhr.url, 'http://api.test/v1/photos');
+    assert.equal(xhr.headers['content-type'], 'image/png');
+    assert.equal(xhr.headers['idempotency-key'], 'k-1');
+    assert.equal(xhr.headers.authorization, 'Bearer staff-or-not');
+    assert.equal(xhr.headers['accept-language'], 'en');
+    assert.deepEqual(new Uint8Array(xhr.sent!), PNG);
+    assert.deepEqual(progress, [0, 6, 12, 12]);
+  });
+});
