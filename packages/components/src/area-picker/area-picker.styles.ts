@@ -94,10 +94,15 @@ export const areaPickerStyles = [
       font: inherit;
       color: ${token('color-text')};
       background-color: ${token('color-background')};
-      background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath fill='none' stroke='%234a5565' stroke-width='2' d='m3 6 5 5 5-5'/%3E%3C/svg%3E");
+      /* The chevron is drawn in the theme's colour (a fixed image would vanish on a dark theme). */
+      background-image:
+        linear-gradient(45deg, transparent 50%, ${token('color-text-muted')} 50%),
+        linear-gradient(135deg, ${token('color-text-muted')} 50%, transparent 50%);
       background-repeat: no-repeat;
-      background-position: right 0.75em center;
-      background-size: 1em;
+      background-position:
+        right calc(0.75em + 6px) center,
+        right 0.75em center;
+      background-size: 6px 6px;
       border: ${token('border-width')} solid ${token('color-border')};
       border-radius: ${token('radius-s')};
       appearance: none;
