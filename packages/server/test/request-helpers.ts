@@ -36,7 +36,7 @@ export function useClockedApp(ctx: AppContext, clock: TestClock, overrides: Part
   before(() => {
     app = createApp({ db: ctx.db, config: testConfig(overrides), clock: clock.read });
   });
-  const request = (path: string, init: RequestInit = {}) => {
+  const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
     if (!app) throw new Error('the app is created in before()');
     return app.request(path, init);
   };
