@@ -186,7 +186,7 @@ export const PhotoError: Story = {
     await waitForState(form, 'ready');
     choosePhotos(root, [new File(['%PDF-1.7'], '物业通知.pdf', { type: 'application/pdf' }), await samplePhoto()]);
     await waitFor(() => expect(root.querySelector('.photo--failed')).not.toBeNull(), { timeout: 5000 });
-    await expect(root.querySelector('.photo-problems')?.textContent).toContain('物业通知.pdf');
+    await waitFor(() => expect(root.querySelector('.photo-problems')?.textContent).toContain('物业通知.pdf'));
   },
 };
 

@@ -131,6 +131,20 @@ describe('<ds-request-form> offline and drafts', () => {
       await until(async () => (await outboxEntries()).length === 0);
     });
 
+    it('says so when the server refuses a queued report without naming a field', async () => {
+      const { api, form, root } = await mount();
+      api.createMode = 'network';
+      await fillValid(form);
+      await submit(form);
+      await until(() => form.state === 'queued');
+      api.createMode = 'validation';
+      api.validationFields = {};
+      window.dispatchEvent(new Event('online'));
+      await until(() => form.state === 'submit-error', 'the refusal was not shown');
+      expect(text(root, '[part="alert"]')).to.equal('提交没有成功：Invalid request 重试提交');
+      await until(async () => (await outboxEntries()).length === 0);
+    });
+
     it('carries photos not yet uploaded in the outbox, and uploads them before the report', async () => {
       const api = new FakeApi();
       const { form, root } = await mount({ api });

@@ -253,6 +253,12 @@ export const requestFormStyles = [
       border: 1px solid ${token('color-border-subtle')};
       border-radius: ${token('radius-s')};
     }
+    .queued {
+      justify-items: start;
+    }
+    .queued-summary {
+      justify-self: stretch;
+    }
     .queued:focus {
       outline: none;
     }

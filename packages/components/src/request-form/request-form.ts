@@ -582,23 +582,25 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     if (files.length > room) problems.push(this.t('photos.tooMany', { max: MAX_PHOTOS_PER_REQUEST, count: files.length - room }));
     const added = files.slice(0, room).map((file) => ({ file, key: newIdempotencyKey() }));
     this.photos = [...this.photos, ...added.map(({ file, key }) => ({ key, name: file.name, status: 'processing' as const, progress: 0 }))];
-    await Promise.all(
+    const prepared = await Promise.all(
       added.map(async ({ file, key }) => {
         try {
           const { blob } = await preparePhoto(file, this.photoMaxBytes);
-          if (!this.photos.some((photo) => photo.key === key)) return;
+          if (!this.photos.some((photo) => photo.key === key)) return undefined;
           this.updatePhoto(key, { blob, preview: URL.createObjectURL(blob) });
+          return key;
         } catch (error) {
           this.photos = this.photos.filter((photo) => photo.key !== key);
           const problem: PhotoProblem = error instanceof PhotoError ? error.problem : 'unreadable';
           problems.push(this.t(`photos.error.${problem}`, { name: file.name, max: this.size(this.photoMaxBytes) }));
-          return;
+          return undefined;
         }
-        await this.uploadPhoto(key);
       }),
     );
+    // What cannot be sent is said at once, not after the other photos' uploads.
     this.photoProblems = problems;
     if (problems.length > 0) this.photoAnnouncement = problems.join(' ');
+    await Promise.all(prepared.map((key) => key && this.uploadPhoto(key)));
   }
 
   /** `5 MB`, `800 KB`: the size limit as a resident reads it. */
@@ -820,7 +822,10 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     }
     if (entry.status !== 'rejected' || !entry.error) return;
     this.pendingSubmission = undefined;
-    this.handleRefusal(entry.error);
+    if (this.handleRefusal(entry.error)) return;
+    // Refused without a status or field to point at (the SDK's own check): still say so.
+    this.phase = 'submit-error';
+    this.submitError = this.t('submitError.rejected', { message: entry.error.message });
   }
 
   private tryQueuedNow = (): void => {
