@@ -1,6 +1,18 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { FakeApi, OPEN_REQUEST, TRACKING_CODE } from '../test-support/fake-api.js';
-import { $, chooseArea, cleanSlate, fill, fillValid, mount, submit, text, until } from '../test-support/request-form-helpers.js';
+import {
+  $,
+  chooseArea,
+  choosePhotos,
+  cleanSlate,
+  fill,
+  fillValid,
+  mount,
+  photoFile,
+  submit,
+  text,
+  until,
+} from '../test-support/request-form-helpers.js';
 
 /** Replaces `navigator.geolocation` for one test. */
 function fakeGeolocation(answer: (success: PositionCallback, failure: PositionErrorCallback) => void): () => void {
@@ -226,5 +238,54 @@ describe('<ds-request-form> duplicates, location and the outcome', () => {
       expect(status.getAttribute('code')).to.equal(TRACKING_CODE);
       expect(text(root, 'button[part~="status-link"]')).to.equal('收起处理进度');
     });
+  });
+});
+
+describe('<ds-request-form> in the elder theme, the states not covered above', () => {
+  beforeEach(cleanSlate);
+
+  it('is accessible while loading and after a load failure', async () => {
+    const slow = new FakeApi();
+    slow.listDelayMs = 60_000;
+    const loading = await mount({ api: slow, theme: 'elder', waitFor: 'loading' });
+    await expect(loading.form).to.be.accessible();
+    const failing = new FakeApi();
+    failing.listFailure = 500;
+    const failed = await mount({ api: failing, theme: 'elder', waitFor: 'load-error' });
+    await expect(failed.form).to.be.accessible();
+  });
+
+  it('is accessible with a photo uploading, a failed one, and problems listed', async () => {
+    const api = new FakeApi();
+    api.photoMode = 'slow';
+    const { form, root } = await mount({ api, theme: 'elder' });
+    await choosePhotos(form, [await photoFile(800, 600, 'a.jpg'), new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+    await until(() => root.querySelector('.photo--uploading') && root.querySelector('.photo-problems'));
+    await expect(form).to.be.accessible();
+    api.photoMode = 'network';
+    await choosePhotos(form, [await photoFile(800, 600, 'b.jpg')]);
+    await until(() => root.querySelector('.photo--failed'));
+    expect($(root, '.photo--failed [part~="retry-button"]').getBoundingClientRect().height).to.be.at.least(60);
+    await expect(form).to.be.accessible();
+    api.release();
+  });
+
+  it('is accessible with a position added, and after supporting an open report', async () => {
+    const restore = fakeGeolocation((success) => success({ coords: { latitude: 39.9, longitude: 116.4, accuracy: 20 } } as GeolocationPosition));
+    try {
+      const api = new FakeApi();
+      api.openRequests = [{ ...OPEN_REQUEST }];
+      const { form, root } = await mount({ api, theme: 'elder' });
+      await fillValid(form);
+      $<HTMLButtonElement>(root, '#locate').click();
+      await form.updateComplete;
+      await until(() => root.querySelector('[part~="support-button"]'));
+      await expect(form).to.be.accessible();
+      $<HTMLButtonElement>(root, '[part~="support-button"]').click();
+      await until(() => form.state === 'supported');
+      await expect(form).to.be.accessible();
+    } finally {
+      restore();
+    }
   });
 });
