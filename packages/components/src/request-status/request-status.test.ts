@@ -282,6 +282,30 @@ describe('<ds-request-status>', () => {
       expect($<HTMLInputElement>(root, '#code').value).to.equal(STATUS_CODE);
     });
 
+    it('says again what it found when the resident looks up the code already shown', async () => {
+      const { api, widget, root } = await mount({ code: STATUS_CODE });
+      const region = $(root, '[aria-live="polite"]');
+      const before = region.textContent;
+      await submitForm(widget, 'form');
+      // The same words again: the region's text must still change for a screen reader to read it.
+      await waitUntil(() => region.textContent !== before, 'nothing announced');
+      expect(live(root)).to.equal(`已找到 ${STATUS_CODE}，当前状态：处理中`);
+      expect(api.reads).to.have.length(2);
+    });
+
+    it('forgets a half-given rating when another request is looked up', async () => {
+      const api = new FakeStatusApi(sampleRequest('resolved'), sampleRequest('resolved', Date.now(), MERGED_INTO_CODE));
+      const { widget, root } = await mount({ api, code: STATUS_CODE });
+      await chooseStars(widget, 2);
+      await typeInto(widget, '#comment', '不满意');
+      await typeInto(widget, '#code', MERGED_INTO_CODE);
+      await submitForm(widget, 'form');
+      await waitUntil(() => widget.current?.code === MERGED_INTO_CODE);
+      await widget.updateComplete;
+      expect(root.querySelector('input[name="score"]:checked')).to.equal(null);
+      expect($<HTMLTextAreaElement>(root, '#comment').value).to.equal('');
+    });
+
     it('says what is wrong with a malformed or missing code, at the input, and sends nothing', async () => {
       const { api, widget, root } = await mount();
       await submitForm(widget, 'form');

@@ -245,7 +245,8 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
     this.phase = 'idle';
   }
 
-  private async load(client: RequestStatusClient, raw: string): Promise<void> {
+  /** Shows the request with code `raw`; `announceFound` says so even when it is the one already shown. */
+  private async load(client: RequestStatusClient, raw: string, announceFound = false): Promise<void> {
     const code = normalizeTrackingCode(raw);
     this.codeInput = code;
     if (!TrackingCode.safeParse(code).success) {
@@ -263,6 +264,11 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       this.request = undefined;
       this.action = undefined;
       this.conflictMessage = '';
+      // What was typed for another request does not belong to this one.
+      this.score = 0;
+      this.comment = '';
+      this.reason = '';
+      this.fieldErrors = {};
       this.phase = 'loading';
     }
     try {
@@ -270,7 +276,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       if (abort.signal.aborted) return;
       const previous = this.request;
       this.show(request);
-      if (!sameRequest) {
+      if (!sameRequest || announceFound) {
         this.announce(this.t('announce.found', { code: request.code, status: this.t(`state.${request.status}`) }));
       } else if (previous) {
         this.announceChange(previous, request);
@@ -316,7 +322,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
     if (!client) return;
     this.code = code;
     this.loadedCode = code;
-    void this.load(client, code);
+    void this.load(client, code, true);
   };
 
   // ── live updates ────────────────────────────────────────────────────────────────────────────────
@@ -355,6 +361,10 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       return;
     }
     this.announceChange(previous, next);
+    // A thank-you or "reopened" note is about the request as it was; a new status replaces it.
+    if (next.status !== previous.status && (this.action === 'rating-submitted' || this.action === 'reopened')) {
+      this.action = undefined;
+    }
     this.show(next);
   }
 
