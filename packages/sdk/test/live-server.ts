@@ -15,11 +15,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The reference server as its own process on loopback, with an in-memory database. */
-export async function startLiveServer(): Promise<{ url: string; stop(): Promise<void> }> {
+/** The reference server as its own process on loopback, with an in-memory database; `env` adds settings. */
+export async function startLiveServer(env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--conditions=doorstep-source', serverCli], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DOORSTEP_DATA_DIR: 'memory://', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DOORSTEP_DATA_DIR: 'memory://', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
