@@ -13,6 +13,7 @@ import {
 } from '@doorstep/sdk/open311';
 import type { Hono } from 'hono';
 import { createApp } from '../src/index.js';
+import { loggablePath } from '../src/middleware/request-log.js';
 import { forEachBackend, testConfig, uniqueDescription, useApp, type AppContext } from './harness.js';
 import { OPEN311_LISTS, asXmlText, parseXml, sparkJson } from './xml.js';
 
@@ -571,6 +572,13 @@ forEachBackend('Open311 GeoReport v2', (backend) => {
   });
 
   describe('the rest of the facade', () => {
+    test('the request log keeps request ids and tokens out', () => {
+      assert.equal(loggablePath('/open311/v2/requests/DS-7K2M-9QX4.json'), '/open311/v2/requests/:id.json');
+      assert.equal(loggablePath('/open311/v2/tokens/outbox-key-1.xml'), '/open311/v2/tokens/:id.xml');
+      assert.equal(loggablePath('/open311/v2/requests.json'), '/open311/v2/requests.json');
+      assert.equal(loggablePath('/open311/v2/services/water-leak.json'), '/open311/v2/services/water-leak.json');
+    });
+
     test('an unknown resource is 404 and an unknown format of a known one 400, in the spec’s error format', async () => {
       const unknown = await ctx.request('/open311/v2/potholes.json');
       assert.equal(unknown.status, 404);
