@@ -539,7 +539,7 @@ describe('<ds-eldercare-signup>', () => {
         expect((await found).detail.status).to.equal('approved');
         await until(() => root.activeElement?.matches('[part="status-result"]'), 'focus on the result');
         const result = text(root, '[part="status-result"]');
-        expect(result).to.contain('已批准').and.to.contain('2026-12-01').and.to.contain('周一、周三').and.to.contain('王**');
+        expect(result).to.contain('申请进度：已批准').and.to.contain('2026年12月1日').and.to.contain('周一、周三').and.to.contain('王**');
         expect(result).not.to.contain('王秀英');
         await expect(widget).to.be.accessible();
       });

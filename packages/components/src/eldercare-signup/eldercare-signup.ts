@@ -33,6 +33,7 @@ import { DoorstepElement } from '../base/doorstep-element.js';
 import { DraftController } from '../base/draft-controller.js';
 import type { KeyOf } from '../locales/index.js';
 import type { DsErrorDetail } from '../request-form/request-form.js';
+import { formatLongDay } from '../shared/format.js';
 import { failureKindOf, focusControl, renderErrorSummary, renderFieldError, type FieldError } from '../shared/field-errors.js';
 import { eldercareSignupMessages } from './eldercare-signup.messages.js';
 import { eldercareSignupStyles } from './eldercare-signup.styles.js';
@@ -1290,7 +1291,7 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
           inputmode: 'numeric',
           maxlength: 4,
         })}
-        <div part="nav" class="actions nav">
+        <div part="nav" class="actions">
           <button part="button next-button" class="button button--primary" type="submit" aria-disabled=${checking ? 'true' : 'false'}>
             ${checking ? html`<span class="spinner spinner--on-primary" aria-hidden="true"></span>` : nothing}
             ${this.t(checking ? 'status.checking' : 'status.check')}
@@ -1311,14 +1312,14 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
     const lines = (items: typeof requested) =>
       html`<ul class="plain-list">${items.map((line) => html`<li><strong>${line.name}</strong>${line.details ? html` ${line.details}` : nothing}</li>`)}</ul>`;
     return html`<section part="status-result" class="status-result status-result--${result.status}" tabindex="-1" aria-labelledby="status-result-heading">
-      <h3 class="status-result-heading" id="status-result-heading">${this.t('status.result')}: ${this.t(`status.state.${result.status}`)}</h3>
+      <h3 class="status-result-heading" id="status-result-heading">${this.t('status.resultHeading', { status: this.t(`status.state.${result.status}`) })}</h3>
       <dl class="review-list">
         <div class="review-row"><dt>${this.t('status.code')}</dt><dd class="mono">${result.code}</dd></div>
         <div class="review-row"><dt>${this.t('status.elder')}</dt><dd>${result.elderName}</dd></div>
         <div class="review-row"><dt>${this.t('status.community')}</dt><dd>${result.communityName}</dd></div>
         <div class="review-row"><dt>${this.t('status.requested')}</dt><dd>${lines(requested)}</dd></div>
         ${granted.length > 0 ? html`<div class="review-row"><dt>${this.t('status.granted')}</dt><dd>${lines(granted)}</dd></div>` : nothing}
-        ${result.startDate ? html`<div class="review-row"><dt>${this.t('status.startDate')}</dt><dd>${result.startDate}</dd></div>` : nothing}
+        ${result.startDate ? html`<div class="review-row"><dt>${this.t('status.startDate')}</dt><dd>${formatLongDay(this.locale, result.startDate)}</dd></div>` : nothing}
         ${result.reason ? html`<div class="review-row"><dt>${this.t('status.reason')}</dt><dd>${result.reason}</dd></div>` : nothing}
       </dl>
     </section>`;
