@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createClient, type CommunityStats } from '@doorstep/sdk';
 import '../define/index.js';
-import type { DsStatsBoard, StatsBoardState } from './stats-board.js';
+import type { StatsBoardState } from './stats-board.js';
 import { periodLabel, periodRange } from './period.js';
 
 const SAMPLE: CommunityStats = {
