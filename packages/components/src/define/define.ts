@@ -34,7 +34,7 @@ export function define<Tag extends DoorstepTag>(
     return;
   }
   try {
-    registry.define(tag, ctor);
+    registry.define(tag, ctor as CustomElementConstructor);
     Object.defineProperty(ctor, VERSION_KEY, { value: version, configurable: true });
   } catch (error) {
     console.warn(`@doorstep/components: could not define <${tag}>.`, error);
