@@ -35,6 +35,9 @@ export { serviceHoursMessages } from './service-hours/service-hours.messages.js'
 export { DsVolunteerSignup, type VolunteerSignupState } from './volunteer-signup/volunteer-signup.js';
 export { volunteerSignupMessages } from './volunteer-signup/volunteer-signup.messages.js';
 export type { SignupValues } from './volunteer-signup/validation.js';
+export { DsHoursLog, type HoursLogState, type HoursLogView } from './hours-log/hours-log.js';
+export { hoursLogMessages } from './hours-log/hours-log.messages.js';
+export type { LogValues } from './hours-log/log-values.js';
 export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
 export type { BookingValues } from './appointment-booking/validation.js';
 export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';

@@ -8,3 +8,4 @@ import './request-status.js';
 import './stats-board.js';
 import './service-hours.js';
 import './volunteer-signup.js';
+import './hours-log.js';

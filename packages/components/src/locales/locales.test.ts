@@ -8,6 +8,7 @@ import { requestStatusMessages } from '../request-status/request-status.messages
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
 import { serviceHoursMessages } from '../service-hours/service-hours.messages.js';
 import { volunteerSignupMessages } from '../volunteer-signup/volunteer-signup.messages.js';
+import { hoursLogMessages } from '../hours-log/hours-log.messages.js';
 import { commonMessages, format, matchLocale, type Catalog, type Message } from './index.js';
 
 /** Every widget's catalogue: a new widget adds its own here. */
@@ -21,6 +22,7 @@ const catalogs: Record<string, Catalog> = {
   'stats-board': statsBoardMessages,
   'service-hours': serviceHoursMessages,
   'volunteer-signup': volunteerSignupMessages,
+  'hours-log': hoursLogMessages,
 };
 
 const placeholders = (message: Message): string[] =>
