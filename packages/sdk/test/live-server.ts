@@ -26,7 +26,9 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a busy two-core machine (CI running browser tests beside this) a cold start takes long.
+  const STARTUP_MS = 120_000;
+  const deadline = Date.now() + STARTUP_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -34,7 +36,11 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Stop it, or the test process would wait for it forever.
+      child.kill('SIGTERM');
+      throw new Error(`server did not start in ${STARTUP_MS / 1000} s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
