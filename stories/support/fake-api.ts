@@ -5,6 +5,7 @@
  */
 import { createClient, type DoorstepClient } from '@doorstep/sdk';
 import { appointmentRoutes } from './fake-appointments.js';
+import { eventRoutes } from './fake-events.js';
 import { eldercareRoutes } from './fake-eldercare.js';
 import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
@@ -30,7 +31,7 @@ export interface FakeApiOptions {
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, statusRoutes, eldercareRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, eventRoutes, statusRoutes, eldercareRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 

@@ -41,6 +41,9 @@ export type { LogValues } from './hours-log/log-values.js';
 export { DsAppointmentBooking, type AppointmentBookingState } from './appointment-booking/appointment-booking.js';
 export type { BookingValues } from './appointment-booking/validation.js';
 export { appointmentBookingMessages } from './appointment-booking/appointment-booking.messages.js';
+export { DsEventList, type EventListState } from './event-list/event-list.js';
+export type { SignUpValues } from './event-list/validation.js';
+export { eventListMessages } from './event-list/event-list.messages.js';
 export {
   DsEldercareSignup,
   type EldercareSignupState,

@@ -4,6 +4,7 @@ import './request-form.js';
 import './area-picker.js';
 import './eldercare-signup.js';
 import './appointment-booking.js';
+import './event-list.js';
 import './request-status.js';
 import './stats-board.js';
 import './service-hours.js';

@@ -4,6 +4,7 @@ import { requestFormMessages } from '../request-form/request-form.messages.js';
 import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
 import { eldercareSignupMessages } from '../eldercare-signup/eldercare-signup.messages.js';
 import { appointmentBookingMessages } from '../appointment-booking/appointment-booking.messages.js';
+import { eventListMessages } from '../event-list/event-list.messages.js';
 import { requestStatusMessages } from '../request-status/request-status.messages.js';
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
 import { serviceHoursMessages } from '../service-hours/service-hours.messages.js';
@@ -18,6 +19,7 @@ const catalogs: Record<string, Catalog> = {
   'area-picker': areaPickerMessages,
   'eldercare-signup': eldercareSignupMessages,
   'appointment-booking': appointmentBookingMessages,
+  'event-list': eventListMessages,
   'request-status': requestStatusMessages,
   'stats-board': statsBoardMessages,
   'service-hours': serviceHoursMessages,
