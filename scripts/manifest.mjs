@@ -13,7 +13,8 @@
 //   docs/api-reference.md                      every element's attributes, properties, events, slots, parts
 //                                              and CSS properties
 //   packages/react/src/components.ts           the React wrappers (packages/react/scripts/generate.mjs)
-//   packages/react/src/jsx-react.d.ts, jsx-preact.d.ts   JSX types for using the tags directly
+//   packages/react/src/jsx-react.ts, jsx-preact.ts   JSX types for using the tags directly
+//   docs/theming.md (the part between its tokens markers)   every token's value in every theme
 //
 // The components build runs this before rollup, so `pnpm build` keeps the files current; CI runs --check
 // before building, so a stale committed file fails the run.
@@ -22,6 +23,7 @@ import { join, relative } from 'node:path';
 import { create, ts as analyzerTs } from '@custom-elements-manifest/analyzer/index.js';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import ts from 'typescript';
+import { build } from 'esbuild';
 import { apiReference } from './lib/api-reference.mjs';
 import { generatedReactFiles } from '../packages/react/scripts/generate.mjs';
 
@@ -144,11 +146,44 @@ function stringify(manifest) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** src/themes/tokens.ts, loaded through esbuild (it is TypeScript). */
+async function loadTokens() {
+  const { outputFiles } = await build({
+    entryPoints: [join(componentsDir, 'src/themes/tokens.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
+
+/** docs/theming.md with its tokens table regenerated between the markers. */
+async function themingDoc() {
+  const path = join(root, 'docs/theming.md');
+  const doc = readOrEmpty(path);
+  const start = doc.indexOf('<!-- tokens:start');
+  const end = doc.indexOf('<!-- tokens:end -->');
+  if (start < 0 || end < 0) throw new Error('docs/theming.md lost its <!-- tokens:start … --> / <!-- tokens:end --> markers');
+  const { THEMES, defaultTokens } = await loadTokens();
+  const names = Object.keys(THEMES);
+  const cellOf = (value) => `\`${String(value).replace(/\|/g, '\\|')}\``;
+  const rows = Object.keys(defaultTokens).map((token) => {
+    const cells = names.map((name) => (name !== 'default' && THEMES[name][token] === defaultTokens[token] ? 'same' : cellOf(THEMES[name][token])));
+    return `| \`--ds-${token}\` | ${cells.join(' | ')} |`;
+  });
+  const table = [`| token | ${names.join(' | ')} |`, `| --- | ${names.map(() => '---').join(' | ')} |`, ...rows].join('\n');
+  const startLineEnd = doc.indexOf('\n', start) + 1;
+  return `${doc.slice(0, startLineEnd)}\n${table}\n\n${doc.slice(end)}`;
+}
+
 /** Every generated file: path → content. */
-export function generatedFiles(manifest = generateManifest()) {
+export async function generatedFiles(manifest = generateManifest()) {
   return {
     'packages/components/custom-elements.json': stringify(manifest),
     'docs/api-reference.md': apiReference(manifest, elementsOf(manifest)),
+    'docs/theming.md': await themingDoc(),
     ...generatedReactFiles(manifest, elementsOf(manifest)),
   };
 }
@@ -164,7 +199,7 @@ function readOrEmpty(file) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const manifest = generateManifest();
-  const files = generatedFiles(manifest);
+  const files = await generatedFiles(manifest);
   const stale = Object.entries(files).filter(([file, content]) => readOrEmpty(join(root, file)) !== content);
   if (check) {
     const typeProblems = checkTypeMaps(manifest);
