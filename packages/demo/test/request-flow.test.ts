@@ -69,6 +69,7 @@ test('a resident reports a broken stair light on the demo portal and the request
     await form.getByRole('textbox', { name: '问题描述' }).fill('2号楼3单元5楼楼道灯不亮，晚上上下楼看不清');
     await form.getByRole('textbox', { name: '您的称呼' }).fill('王秀兰');
     await form.getByRole('textbox', { name: '联系电话' }).fill('139 1234 5678');
+    await form.getByRole('checkbox', { name: '我已阅读并同意上述隐私说明' }).check();
 
     const submitted = page.evaluate(
       () =>
