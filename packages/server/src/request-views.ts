@@ -2,6 +2,7 @@ import type { PhotoRef, ServiceRequestPublic, ServiceRequestStaff, TimelineEntry
 import type { Context } from 'hono';
 import type { ServerConfig } from './config.js';
 import { areaPath } from './db/areas.js';
+import { answersOf } from './db/category-questions.js';
 import type { Queryable } from './db/database.js';
 import { listRequestPhotos } from './db/photos.js';
 import { listDuplicateCodes, listEvents, type EventRow, type RequestRecord } from './db/request-records.js';
@@ -50,6 +51,7 @@ async function commonView(db: Queryable, record: RequestRecord, context: ViewCon
   const path = await areaPath(db, record.areaId);
   const photos = await photosOf(db, record, context.baseUrl);
   const timeline = (await listEvents(db, record.id, { publicOnly })).map(toEntry);
+  const answers = (await answersOf(db, [record.id])).get(record.id) ?? {};
   const deadline = reopenDeadline(record);
   return {
     code: record.code,
@@ -62,6 +64,7 @@ async function commonView(db: Queryable, record: RequestRecord, context: ViewCon
     updatedAt: record.updatedAt.toISOString(),
     location: record.latitude === null || record.longitude === null ? null : { latitude: record.latitude, longitude: record.longitude },
     address: record.address,
+    answers,
     photos,
     timeline,
     assignedTo: record.assignedTo,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Category, CategoryListResponse, ServiceRequestPublic, type CategoryQuestion } from '@doorstep/sdk';
 import { answersOf, insertQuestions } from '../src/db/category-questions.js';
 import { SEED_CATEGORY_QUESTIONS } from '../src/sample-data/category-questions.js';
-import { forEachBackend, uniqueDescription, useApp } from './harness.js';
+import { forEachBackend, staffHeaders, uniqueDescription, useApp } from './harness.js';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -89,13 +89,21 @@ forEachBackend('category questions', (backend) => {
     });
     assert.equal(res.status, 201);
     const created = ServiceRequestPublic.parse(await res.json());
-    assert.deepEqual(await storedAnswers(created.code), {
+    const normalized = {
       leaking_now: 'yes',
       rooms: ['bathroom', 'bedroom'],
       since: '2026-11-20T22:00:00+08:00',
       source: 'ceiling',
       visit_times: '工作日晚上7点后',
-    });
+    };
+    assert.deepEqual(await storedAnswers(created.code), normalized);
+    assert.deepEqual(created.answers, normalized, 'the answer to the create shows them');
+    const read = ServiceRequestPublic.parse(await (await ctx.request(`/v1/requests/${created.code}`)).json());
+    assert.deepEqual(read.answers, normalized, 'the public view shows them');
+    const staff = (await (await ctx.request(`/v1/staff/requests/${created.code}`, { headers: staffHeaders('requests') })).json()) as {
+      answers: unknown;
+    };
+    assert.deepEqual(staff.answers, normalized, 'staff see them');
   });
 
   test('numbers may come as numbers or numeric strings; a category without required questions needs no answers', async () => {

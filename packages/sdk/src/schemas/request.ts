@@ -75,6 +75,8 @@ export const ServiceRequestPublic = z.object({
   onBehalfOf: z._default(z.nullable(OnBehalfOfPublic), null),
   location: z._default(z.nullable(GeoPoint), null),
   address: z._default(z.nullable(z.string()), null),
+  /** Answers to the category's questions, keyed by question code (the server always sends them). */
+  answers: z.optional(Answers),
   photos: z._default(z.array(PhotoRef), []),
   /** Public history, oldest first: status changes with their notes, public staff notes, and so on. */
   timeline: z._default(z.array(TimelineEntry), []),
