@@ -1,10 +1,15 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DoorstepClient } from '@doorstep/sdk';
 // Registers <ds-provider> and every widget, from the TypeScript sources (the `doorstep-source` condition).
 import '@doorstep/components/define/index.js';
 import { THEMES } from '@doorstep/components';
+import manifest from '../packages/components/custom-elements.json';
 import { createFakeClient, type FakeApiOptions } from '../stories/support/fake-api.js';
+
+// The docs tables (attributes, properties, events, slots, parts, CSS properties) come from the
+// custom-elements manifest, the same source as docs/api-reference.md and the React wrappers.
+setCustomElementsManifest(manifest);
 
 // One client per story: switching theme or locale in the toolbar re-renders the provider, and a new
 // client would make the widget load its lists again.

@@ -15,16 +15,18 @@
 //   packages/react/src/components.ts           the React wrappers (packages/react/scripts/generate.mjs)
 //   packages/react/src/jsx-react.ts, jsx-preact.ts   JSX types for using the tags directly
 //   docs/theming.md (the part between its tokens markers)   every token's value in every theme
+//   stories/docs/**/*.mdx                      Storybook pages that render the docs/ guides
 //
 // The components build runs this before rollup, so `pnpm build` keeps the files current; CI runs --check
 // before building, so a stale committed file fails the run.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { create, ts as analyzerTs } from '@custom-elements-manifest/analyzer/index.js';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import ts from 'typescript';
 import { build } from 'esbuild';
 import { apiReference } from './lib/api-reference.mjs';
+import { storybookDocs } from './lib/storybook-docs.mjs';
 import { generatedReactFiles } from '../packages/react/scripts/generate.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -185,6 +187,7 @@ export async function generatedFiles(manifest = generateManifest()) {
     'docs/api-reference.md': apiReference(manifest, elementsOf(manifest)),
     'docs/theming.md': await themingDoc(),
     ...generatedReactFiles(manifest, elementsOf(manifest)),
+    ...storybookDocs(root),
   };
 }
 
@@ -212,6 +215,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
   } else {
     for (const [file, content] of stale) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), content);
       console.info(`manifest: wrote ${relative(process.cwd(), join(root, file))}`);
     }
