@@ -2,6 +2,8 @@
 export { DsAppointmentBooking } from './appointment-booking.js';
 export { DsAreaPicker } from './area-picker.js';
 export { DsEldercareSignup } from './eldercare-signup.js';
+export { DsEventList } from './event-list.js';
+export { DsHoursLog } from './hours-log.js';
 export { DsProvider } from './provider.js';
 export { DsRequestForm } from './request-form.js';
 export { DsRequestStatus } from './request-status.js';

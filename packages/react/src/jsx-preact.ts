@@ -5,6 +5,8 @@ import type { HTMLAttributes } from 'preact';
 import type { DsAppointmentBooking } from '@doorstep/components/appointment-booking/appointment-booking.js';
 import type { DsAreaPicker } from '@doorstep/components/area-picker/area-picker.js';
 import type { DsEldercareSignup } from '@doorstep/components/eldercare-signup/eldercare-signup.js';
+import type { DsEventList } from '@doorstep/components/event-list/event-list.js';
+import type { DsHoursLog } from '@doorstep/components/hours-log/hours-log.js';
 import type { DsProvider } from '@doorstep/components/provider/provider.js';
 import type { DsRequestForm } from '@doorstep/components/request-form/request-form.js';
 import type { DsRequestStatus } from '@doorstep/components/request-status/request-status.js';
@@ -37,6 +39,17 @@ declare module 'preact' {
         'onds-eldercare-step'?: (event: GlobalEventHandlersEventMap['ds-eldercare-step']) => void;
         'onds-eldercare-submitted'?: (event: GlobalEventHandlersEventMap['ds-eldercare-submitted']) => void;
         'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
+      };
+      'ds-event-list': PreactProps<DsEventList> & Partial<Pick<DsEventList, 'apiBase' | 'area' | 'theme'>> & {
+        'api-base'?: string;
+        'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
+        'onds-event-registered'?: (event: GlobalEventHandlersEventMap['ds-event-registered']) => void;
+        'onds-event-registration-cancelled'?: (event: GlobalEventHandlersEventMap['ds-event-registration-cancelled']) => void;
+      };
+      'ds-hours-log': PreactProps<DsHoursLog> & Partial<Pick<DsHoursLog, 'apiBase' | 'mode' | 'theme' | 'view' | 'volunteerKey'>> & {
+        'api-base'?: string;
+        'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
+        'onds-hours-logged'?: (event: GlobalEventHandlersEventMap['ds-hours-logged']) => void;
       };
       'ds-provider': PreactProps<DsProvider> & Partial<Pick<DsProvider, 'apiBase' | 'client' | 'locale' | 'theme'>> & {
         'api-base'?: string;
