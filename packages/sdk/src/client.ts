@@ -1,5 +1,6 @@
 import { appointmentsResource } from './resources/appointments.js';
 import { eventsResource } from './resources/events.js';
+import { canteenResource } from './resources/canteen.js';
 import { areasResource } from './resources/areas.js';
 import { categoriesResource } from './resources/categories.js';
 import { eldercareResource } from './resources/eldercare.js';
@@ -26,6 +27,7 @@ export function createClient(options: ClientOptions) {
     areas: areasResource(transport),
     appointments: appointmentsResource(transport),
     events: eventsResource(transport),
+    canteen: canteenResource(transport),
     categories: categoriesResource(transport),
     requests: requestsResource(transport),
     photos: photosResource(transport, options),

@@ -11,6 +11,7 @@ import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { eventRoutes } from './routes/events.js';
+import { canteenRoutes } from './routes/canteen.js';
 import { areaRoutes } from './routes/areas.js';
 import { categoryRoutes } from './routes/categories.js';
 import { eldercareRoutes } from './routes/eldercare.js';
@@ -59,6 +60,7 @@ export function createApp({ db, config, clock = systemClock }: AppDeps): Hono {
   app.route('/', communityStatsRoutes(db, clock));
   app.route('/', appointmentRoutes(db, config));
   app.route('/', eventRoutes(db, config));
+  app.route('/', canteenRoutes(db, config));
   app.route('/', volunteeringRoutes(db, config, { now: clock }));
   // Registered after the API, so a file can never shadow a route.
   if (config.staticDir) app.use('*', serveStatic({ root: config.staticDir }));

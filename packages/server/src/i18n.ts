@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk';
 import { coreMessages } from './messages/core.js';
 import { appointmentMessages } from './messages/appointments.js';
 import { eventMessages } from './messages/events.js';
+import { canteenMessages } from './messages/canteen.js';
 import { categoryQuestionMessages } from './messages/category-questions.js';
 import { eldercareMessages } from './messages/eldercare.js';
 import { open311Messages } from './messages/open311.js';
@@ -9,7 +10,7 @@ import { requestMessages } from './messages/requests.js';
 import { volunteeringMessages } from './messages/volunteering.js';
 
 /** Every domain's messages: a new domain adds its `messages/<domain>.ts` here. */
-const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, eventMessages, requestMessages, volunteeringMessages, eldercareMessages] as const;
+const CATALOGS = [coreMessages, categoryQuestionMessages, open311Messages, appointmentMessages, eventMessages, canteenMessages, requestMessages, volunteeringMessages, eldercareMessages] as const;
 
 type KeysOf<C> = C extends Record<Locale, Record<infer K, string>> ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { ERROR_DESCRIPTIONS, acceptLanguage, errors, json, ref, type JsonSchema, type OpenApiSection } from './openapi/helpers.js';
 import { appointmentsSection } from './openapi/appointments.js';
 import { eventsSection } from './openapi/events.js';
+import { canteenSection } from './openapi/canteen.js';
 import { categoriesSection } from './openapi/categories.js';
 import { open311Section } from './openapi/open311.js';
 import { eldercareSection } from './openapi/eldercare.js';
@@ -24,7 +25,7 @@ import { volunteeringSection } from './openapi/volunteering.js';
 import { HealthResponse } from './routes/health.js';
 
 /** Every domain's part of the document: a new domain adds its `openapi/<domain>.ts` section here. */
-const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, communityStatsSection, categoriesSection, open311Section, appointmentsSection, eventsSection, eldercareSection, volunteeringSection];
+const SECTIONS: OpenApiSection[] = [requestsSection, staffRequestsSection, requestStatsSection, communityStatsSection, categoriesSection, open311Section, appointmentsSection, eventsSection, canteenSection, eldercareSection, volunteeringSection];
 
 /**
  * Component schemas generated from the SDK's zod schemas (the single source of truth). Request

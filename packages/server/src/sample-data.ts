@@ -110,4 +110,5 @@ export function sampleAreaTree(areas: SeedArea[] = SEED_AREAS, parentId: string 
 export { SEED_CATEGORY_LISTING, SEED_CATEGORY_QUESTIONS, sampleCategories } from './sample-data/category-questions.js';
 export { SAMPLE_APPOINTMENT_SERVICES, SAMPLE_APPOINTMENT_RESIDENTS, sampleAppointmentSlots, type SampleSlot } from './sample-data/appointments.js';
 export { SAMPLE_EVENT_REGISTRATIONS, sampleEvents, type SampleEvent } from './sample-data/events.js';
+export { SAMPLE_CANTEENS, sampleCanteenWeek } from './sample-data/canteen.js';
 export { SAMPLE_ELDERCARE_PROGRAMS } from './sample-data/eldercare.js';

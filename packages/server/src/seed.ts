@@ -1,6 +1,7 @@
 import { AREA_LEVELS, type AreaLevel } from '@doorstep/sdk';
 import { seedAppointments } from './db/appointments.js';
 import { seedEvents } from './db/events.js';
+import { seedCanteens } from './db/canteen.js';
 import { seedCategoryQuestions } from './db/category-questions.js';
 import type { Database, Queryable } from './db/database.js';
 import { seedEldercare } from './db/eldercare.js';
@@ -67,6 +68,7 @@ export async function seed(db: Database): Promise<{ areas: number; categories: n
     await seedRequests(tx);
     await seedAppointments(tx);
     await seedEvents(tx);
+    await seedCanteens(tx);
     await seedVolunteering(tx);
     return inserted;
   });

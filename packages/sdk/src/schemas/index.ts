@@ -13,6 +13,7 @@ export * from './community-calendar.js';
 export * from './confirmation-code.js';
 export * from './appointment.js';
 export * from './event.js';
+export * from './canteen.js';
 export * from './eldercare.js';
 export * from './volunteering.js';
 export * from './community-stats.js';
