@@ -182,6 +182,16 @@ export const ServicesFailed: Story = {
   },
 };
 
+/** A community with nothing to apply for online yet: it says so, and where to go instead. */
+export const NoServices: Story = {
+  name: 'Step 3 – nothing offered',
+  beforeEach: () => void (eldercareFakeSettings.programs = 'none'),
+  play: async ({ canvasElement }) => {
+    const { root } = await goTo(canvasElement, 'services');
+    await waitFor(() => expect(root.querySelector('#services[part="notice"]')).not.toBeNull());
+  },
+};
+
 /** Step 4: circumstances; the estimate below follows each answer (低保: free delivery, the ¥8 subsidy…). */
 export const Circumstances: Story = {
   name: 'Step 4 – circumstances',

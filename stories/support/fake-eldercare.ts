@@ -14,9 +14,10 @@ import { json, type FakeRoute } from './fake-http.js';
 
 /**
  * What the next requests do, for stories of the in-between states: the programs never arrive
- * (`slow`) or fail; an application never gets an answer (`slow`, the "sending" story).
+ * (`slow`), fail, or are none (a community with nothing online); an application never gets an answer
+ * (`slow`, the "sending" story).
  */
-export const eldercareFakeSettings: { programs: 'ok' | 'slow' | 'fail'; apply: 'ok' | 'slow' } = { programs: 'ok', apply: 'ok' };
+export const eldercareFakeSettings: { programs: 'ok' | 'none' | 'slow' | 'fail'; apply: 'ok' | 'slow' } = { programs: 'ok', apply: 'ok' };
 
 /** A sample application that can be checked in the status stories: code and phone digits. */
 export const SAMPLE_STATUS = { code: 'EC-7K2M-9QX4', phoneLast4: '1111', rejectedCode: 'EC-3HNP-8WQA' } as const;
@@ -90,7 +91,8 @@ export const eldercareRoutes: FakeRoute = async (request, url) => {
     if (eldercareFakeSettings.programs === 'fail') return json(503, { error: { code: 'unavailable', message: '服务暂时不可用' } });
     const community = communityOf(url.searchParams.get('area') ?? '');
     if (!community) return json(404, { error: { code: 'not_found', message: '没有找到这个区域。' } });
-    return json(200, { community: { id: community.id, name: community.name }, programs: programs.filter((program) => program.communityId === community.id) });
+    const offered = eldercareFakeSettings.programs === 'none' ? [] : programs.filter((program) => program.communityId === community.id);
+    return json(200, { community: { id: community.id, name: community.name }, programs: offered });
   }
   if (method === 'POST' && url.pathname === '/v1/eldercare/applications') {
     if (eldercareFakeSettings.apply === 'slow') await never(request.signal);

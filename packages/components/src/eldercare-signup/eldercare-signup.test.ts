@@ -210,7 +210,40 @@ describe('<ds-eldercare-signup>', () => {
       await until(() => root.querySelector('#want-meals'), 'recovered');
     });
 
-    it('says when a community offers nothing online', async () => {
+    it('a building in another community unchooses what that community does not offer', async () => {
+      const { widget, root } = await mount();
+      await reachStep(widget, 'services');
+      await fillServices(widget);
+      await back(widget);
+      await atStep(widget, 'elder');
+      await pickArea(widget, ['c-2', 'cp-4', 'b-9']);
+      await proceed(widget);
+      await atStep(widget, 'services');
+      await until(() => root.querySelectorAll('[part="program"]').length === 1, 'c-2 programs');
+      expect(widget.formValues.mealMode, 'delivery is not offered there').to.equal('');
+      expect(widget.formValues.meals).to.deep.equal(['lunch']);
+      expect(widget.formValues.mealDays).to.deep.equal([1, 2, 3, 4, 5]);
+      await proceed(widget);
+      expect(summaryLinks(root)).to.deep.equal(['meal-mode']);
+    });
+
+    it('says when a community offers nothing online, and is accessible', async () => {
+      const { widget, root } = await mount();
+      await fillWho(widget);
+      await proceed(widget);
+      await atStep(widget, 'elder');
+      await fillElder(widget);
+      await pickArea(widget, ['c-3', 'cp-6', 'b-20']);
+      await proceed(widget);
+      await atStep(widget, 'services');
+      await until(() => root.querySelector('#services[part="notice"]'), 'no notice');
+      expect(text(root, '#services')).to.contain('暂时没有可以在网上申请的养老服务');
+      await expect(widget).to.be.accessible();
+      await proceed(widget);
+      expect(summaryLinks(root)).to.deep.equal(['services']);
+    });
+
+    it('lists only what the elder’s community offers', async () => {
       const { widget, root } = await mount();
       await fillWho(widget);
       await proceed(widget);

@@ -412,10 +412,34 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
       this.programs = answer.programs;
       this.community = answer.community;
       this.programsPhase = 'ready';
+      this.keepToPrograms(answer.programs);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.programsPhase = 'failed';
       this.emit('ds-error', { phase: 'load', error });
+    }
+  }
+
+  /**
+   * Another community offers other choices: a meal mode, meal, day or visit frequency chosen for the
+   * last one and not offered here is unchosen (it could not be seen, or sent).
+   */
+  private keepToPrograms(programs: readonly EldercareProgram[]): void {
+    const options = (service: EldercareProgram['service']) => programs.find((program) => program.service === service)?.options;
+    const meals = options('meals');
+    const dayCare = options('dayCare');
+    const visits = options('homeVisits');
+    const within = <T>(chosen: readonly T[], offered: readonly T[] | undefined) => (offered ? chosen.filter((value) => offered.includes(value)) : [...chosen]);
+    const values = this.values;
+    const next: Partial<SignupValues> = {
+      mealMode: values.mealMode && meals?.modes && !meals.modes.includes(values.mealMode) ? '' : values.mealMode,
+      meals: within(values.meals, meals?.meals),
+      mealDays: within(values.mealDays, meals?.days),
+      dayCareDays: within(values.dayCareDays, dayCare?.days),
+      visitFrequency: values.visitFrequency && visits?.frequencies && !visits.frequencies.includes(values.visitFrequency) ? '' : values.visitFrequency,
+    };
+    if (Object.entries(next).some(([key, value]) => JSON.stringify(value) !== JSON.stringify(values[key as keyof SignupValues]))) {
+      this.values = { ...values, ...next };
     }
   }
 

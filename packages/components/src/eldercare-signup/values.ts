@@ -302,7 +302,8 @@ export function checkStep(step: StepId, values: SignupValues, context: StepConte
       }
       const offered = ELDERCARE_SERVICES.filter((service) => context.programs!.some((program) => program.service === service));
       const wanted = values.wanted.filter((service) => offered.includes(service));
-      if (wanted.length === 0) add('services', 'error.services.required');
+      if (offered.length === 0) add('services', 'services.none');
+      else if (wanted.length === 0) add('services', 'error.services.required');
       if (wanted.includes('meals')) {
         if (!values.mealMode) add('meal-mode', 'error.mode.required');
         if (values.meals.length === 0) add('meals', 'error.meals.required');

@@ -30,6 +30,8 @@ export const ELDERCARE_AREAS: AreaNode[] = [
         ]),
       ]),
       node('c-2', 'sd-1', 'community', '光明社区', [node('cp-4', 'c-2', 'compound', '光明新村', [node('b-9', 'cp-4', 'building', '1号楼')])]),
+      // A community with nothing online yet.
+      node('c-3', 'sd-1', 'community', '和谐社区', [node('cp-6', 'c-3', 'compound', '和谐家园', [node('b-20', 'cp-6', 'building', '1号楼')])]),
     ]),
   ]),
 ];
