@@ -307,6 +307,7 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     this.restored = true;
     this.unsubscribeOutbox = this.outbox.subscribe(this.onOutboxEvent);
     addEventListener('online', this.onOnline);
+    this.requestUpdate();
     // What an earlier page left in the outbox first, so its outcome shows before anything is resent.
     void this.resumeOutbox().finally(() => this.isConnected && this.outbox.start());
   }
@@ -321,6 +322,8 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     this.unsubscribeOutbox?.();
     this.pickerObserver.disconnect();
     this.observedPicker = undefined;
+    // Looked up again (and the picker observed again) if the form comes back, e.g. moved in the page.
+    this.duplicates = undefined;
     removeEventListener('online', this.onOnline);
   }
 
@@ -1047,7 +1050,7 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
   private renderSuccess() {
     const supported = this.phase === 'supported' ? this.supported : undefined;
     const code = supported?.code ?? this.result?.code ?? '';
-    const statusHref = this.statusHref?.replace('{code}', encodeURIComponent(code));
+    const statusHref = this.statusHref?.replaceAll('{code}', encodeURIComponent(code));
     const inlineStatus = !statusHref && Boolean(customElements.get('ds-request-status'));
     return html`<div part="success" class="success" tabindex="-1" aria-labelledby="success-heading">
         <svg class="success-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
