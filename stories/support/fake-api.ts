@@ -11,6 +11,7 @@ import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
 import { statusRoutes } from './fake-status.js';
 import { statsRoutes } from './fake-stats.js';
+import { volunteeringRoutes } from './fake-volunteering.js';
 
 export type FakeApiMode =
   /** Answers everything at once (after a short, realistic delay). */
@@ -28,10 +29,12 @@ export interface FakeApiOptions {
   mode?: FakeApiMode;
   /** Milliseconds every answer waits (default 150). */
   latencyMs?: number;
+  /** A staff bearer token for the client (staff views). */
+  token?: string;
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, eventRoutes, statusRoutes, eldercareRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, eventRoutes, statusRoutes, eldercareRoutes, volunteeringRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 
@@ -76,5 +79,5 @@ export function createFakeFetch({ mode = 'ok', latencyMs = 150 }: FakeApiOptions
 export function createFakeClient(options: FakeApiOptions = {}): DoorstepClient {
   // In the loading story the answer never comes; a day-long timeout keeps the state on screen.
   const timeoutMs = options.mode === 'loading' ? 86_400_000 : 15_000;
-  return createClient({ baseUrl: BASE_URL, fetch: createFakeFetch(options), retry: 0, timeoutMs });
+  return createClient({ baseUrl: BASE_URL, fetch: createFakeFetch(options), retry: 0, timeoutMs, ...(options.token ? { token: options.token } : {}) });
 }

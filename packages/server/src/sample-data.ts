@@ -112,3 +112,13 @@ export { SAMPLE_APPOINTMENT_SERVICES, SAMPLE_APPOINTMENT_RESIDENTS, sampleAppoin
 export { SAMPLE_EVENT_REGISTRATIONS, sampleEvents, type SampleEvent } from './sample-data/events.js';
 export { SAMPLE_CANTEENS, sampleCanteenWeek } from './sample-data/canteen.js';
 export { SAMPLE_ELDERCARE_PROGRAMS } from './sample-data/eldercare.js';
+export {
+  DEMO_VOLUNTEER,
+  SEED_VOLUNTEER_GOALS,
+  SEED_VOLUNTEER_TEAMS,
+  sampleEntries,
+  sampleVolunteers,
+  type SeedEntry,
+  type SeedTeam,
+  type SeedVolunteer,
+} from './sample-data/volunteering.js';

@@ -11,7 +11,8 @@ export const hoursLogStyles = [
     .card {
       container-type: inline-size;
     }
-    .card--staff {
+    /* The review queue is a working screen: it takes the width it is given. */
+    :host([mode='staff']) {
       max-width: none;
     }
     @container (min-width: 28em) {

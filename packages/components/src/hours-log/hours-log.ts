@@ -666,7 +666,7 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
           id="area"
           level="building"
           .value=${values.area}
-          .label=${`${this.t('field.area')}${optional}`}
+          .label=${this.t('field.area')}
           @change=${(event: CustomEvent<{ value: string }>) => this.patch({ area: event.detail.value })}
         ></ds-area-picker>
         <div class="grid grid--two">

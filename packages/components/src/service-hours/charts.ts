@@ -11,6 +11,8 @@ export interface ChartText {
   valueHeading: string;
   /** The toggle's label, for the current mode. */
   toggle: string;
+  /** What the dashed goal line means ("虚线：每月目标 550 小时"), when there is one. */
+  goalLegend?: string;
 }
 
 export interface ChartRow {
@@ -103,8 +105,9 @@ export function trendLine(
       )}
     </svg>
     <ol class="trend-labels" style="grid-template-columns: repeat(${rows.length}, 1fr)">
-      ${rows.map((row, index) => html`<li class=${row.current ? 'current' : index % 2 === 1 ? 'odd' : ''}>${row.label}</li>`)}
+      ${rows.map((row, index) => html`<li class=${row.current ? 'current' : (rows.length - 1 - index) % 2 === 1 ? 'odd' : ''}>${row.label}</li>`)}
     </ol>
+    ${goal === undefined || !text.goalLegend ? nothing : html`<p class="trend-legend"><span class="trend-legend-line"></span>${text.goalLegend}</p>`}
   </div>`;
   return figure(id, text, asTable, onToggle, picture, rows);
 }

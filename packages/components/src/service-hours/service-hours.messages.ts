@@ -35,6 +35,7 @@ export const serviceHoursMessages = defineCatalog({
     'chart.hours': '时长（小时）',
     'chart.showTable': '以表格显示',
     'chart.showChart': '以图表显示',
+    'chart.goalLine': '虚线：每月目标 {goal}',
   },
   'zh-TW': {
     'hours.heading': '志願服務時數',
@@ -69,6 +70,7 @@ export const serviceHoursMessages = defineCatalog({
     'chart.hours': '時數（小時）',
     'chart.showTable': '以表格顯示',
     'chart.showChart': '以圖表顯示',
+    'chart.goalLine': '虛線：每月目標 {goal}',
   },
   en: {
     'hours.heading': 'Volunteer hours',
@@ -103,5 +105,6 @@ export const serviceHoursMessages = defineCatalog({
     'chart.hours': 'Hours',
     'chart.showTable': 'Show as a table',
     'chart.showChart': 'Show as a chart',
+    'chart.goalLine': 'Dashed line: the monthly goal of {goal}',
   },
 });

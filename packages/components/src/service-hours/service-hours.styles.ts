@@ -201,11 +201,27 @@ export const serviceHoursStyles = [
       color: ${token('color-text-muted')};
       text-align: center;
     }
+    .trend-labels li {
+      white-space: nowrap;
+      min-inline-size: 0;
+    }
     .trend-labels .current {
       color: ${token('color-text')};
       font-weight: ${token('font-weight-strong')};
     }
-    /* Twelve month names do not fit a phone: every other one, and always this month. */
+    .trend-legend {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-xs')};
+      margin-top: ${token('space-xs')};
+      font-size: ${token('font-size-small')};
+      color: ${token('color-text-muted')};
+    }
+    .trend-legend-line {
+      inline-size: 1.5em;
+      border-top: 2px dashed ${token('color-success')};
+    }
+    /* Twelve month names do not fit a phone: every other one, counted back from this month. */
     @container (max-width: 30rem) {
       .trend-labels .odd {
         visibility: hidden;
@@ -254,8 +270,17 @@ export const serviceHoursStyles = [
       font-size: inherit;
     }
     .strip .goal {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token('space-xs')} ${token('space-s')};
       margin: 0;
-      inline-size: 6rem;
+    }
+    .strip .goal-track {
+      inline-size: 5rem;
+    }
+    .strip .goal-text {
+      font-size: ${token('font-size-small')};
     }
     .strip .status,
     .strip .notice,

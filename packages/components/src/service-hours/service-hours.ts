@@ -310,7 +310,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
     </p>`;
   }
 
-  private renderGoal(summary: HoursSummary, compact: boolean) {
+  private renderGoal(summary: HoursSummary) {
     const goal = this.goalMinutes(summary);
     if (goal === undefined) return nothing;
     const fraction = summary.minutes / goal;
@@ -331,7 +331,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
       >
         <span part="goal-fill" class="goal-fill" style="inline-size: ${Math.min(100, fraction * 100)}%"></span>
       </div>
-      ${compact ? nothing : html`<p class="goal-text">${label}</p>`}
+      <p class="goal-text">${label}</p>
     </div>`;
   }
 
@@ -345,7 +345,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
         ${this.t('hours.people', { count: summary.volunteers })}<span aria-hidden="true"> · </span
         ><span class="visually-hidden">，</span>${this.t('hours.entries', { count: summary.entries })}
       </p>
-      ${this.renderGoal(summary, false)} ${state === 'empty' ? html`<p class="empty">${this.t('hours.empty')}</p>` : nothing}
+      ${this.renderGoal(summary)} ${state === 'empty' ? html`<p class="empty">${this.t('hours.empty')}</p>` : nothing}
       <div class="charts">${this.renderTeams(summary)} ${this.renderTrend(summary, goal)}</div>
       <p class="source">${this.t('hours.source')}</p>`;
   }
@@ -355,7 +355,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
     if (status) return status;
     const summary = this.summary!;
     return html`<span class="strip-period">${this.periodLabel(summary)}</span>
-      ${this.renderTotal(summary)}${this.renderGoal(summary, true)}`;
+      ${this.renderTotal(summary)}${this.renderGoal(summary)}`;
   }
 
   private toggle(chart: 'teams' | 'trend'): () => void {
@@ -391,7 +391,10 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
     const monthlyGoal = summary.period.kind === 'month' && goal !== undefined ? goal / 60 : undefined;
     return trendLine(
       'trend',
-      this.chartText(this.t('chart.trend'), this.t('chart.month'), this.tables.trend),
+      {
+        ...this.chartText(this.t('chart.trend'), this.t('chart.month'), this.tables.trend),
+        ...(monthlyGoal === undefined ? {} : { goalLegend: this.t('chart.goalLine', { goal: this.hoursText(goal!) }) }),
+      },
       rows,
       monthlyGoal,
       this.tables.trend,
