@@ -7,7 +7,8 @@
 //  3. dist/doorstep.js + dist/cdn/*.js — the drop-in bundle: doorstep.js is a small autoloader that
 //     defines nothing up front and imports a widget's chunk from cdn/ the first time its tag is in the
 //     page. Self-contained (no bare imports), minified, production. The tags and their chunks come from
-//     src/define/*.ts: a new widget's define module is picked up without editing this file.
+//     src/define/*.ts: a new widget's define module is picked up without editing this file. Each
+//     catalogue's zh-TW and en strings are chunks of their own, loaded when a widget shows that language.
 //  4. dist/themes/*.css — the design tokens as plain CSS, generated from src/themes/tokens.ts.
 // Sizes and budgets: scripts/size-report.mjs (`pnpm size`).
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './build/minify-templates.mjs';
+import { splitLocales } from './build/split-locales.mjs';
 import { tagModules } from './build/tags.mjs';
 import { pureSchemasPlugin } from '../../scripts/pure-annotations.mjs';
 
@@ -134,6 +136,7 @@ export default [
       devFlag(false),
       typescript(),
       pureSchemasPlugin(),
+      splitLocales(),
       minifyTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],

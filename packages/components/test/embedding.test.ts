@@ -111,6 +111,11 @@ describe('the drop-in bundle', () => {
     assert.ok(api.length >= 2, 'the widget asked the API named in the meta tag');
     assert.equal(api[0]!.headers['accept-language'], 'en', 'in the language of the page');
     assert.equal(await tab.evaluate(() => document.querySelector('ds-request-form')!.getAttribute('state')), 'load-error');
+    // English strings are a chunk of their own, loaded for this page before the widget rendered.
+    const heading = await tab.evaluate(() => document.querySelector('ds-request-form')!.shadowRoot!.querySelector('[part~="title"]')?.textContent?.trim());
+    assert.equal(heading, 'Report a problem');
+    assert.ok(chunkRequests('/a/').some((path) => /request-form\.messages\.en\.locale-[\w-]+\.js$/.test(path)), 'the English strings were loaded');
+    assert.ok(!chunkRequests('/a/').some((path) => /zh-TW\.locale/.test(path)), 'no Traditional Chinese strings on an English page');
     assert.deepEqual(console.uncaught, []);
     await tab.close();
   });

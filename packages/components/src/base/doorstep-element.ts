@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCALE,
   commonMessages,
   format,
+  localeReady,
   matchLocale,
   type Catalog,
   type KeyOf,
@@ -117,11 +118,19 @@ export abstract class DoorstepElement<
     this.stopWatchingLang = undefined;
   }
 
+  /** Waits, before rendering, for the strings of the widget's language when they load on demand. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = localeReady([commonMessages as Catalog<string>, this.messages as Catalog<string> | undefined], this.locale);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // A framework may set `lang` in the same task as the properties (React sets both after mounting):
     // read it now, before this update makes a client, rather than after the lang observer's turn.
     this.resolveLang();
+    // If that changed the language to one whose strings load on demand, render again once they are here.
+    localeReady([commonMessages as Catalog<string>, this.messages as Catalog<string> | undefined], this.locale)?.then(() => this.requestUpdate());
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -34,9 +34,10 @@ function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
  * their form from `params.count`. Falls back to zh-CN, so a widget never shows a raw key.
  */
 export function format<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params: MessageParams = {}): string {
-  let entry = catalog[locale]?.[key];
+  const messages = loadedMessages(catalog, locale);
+  let entry = messages?.[key];
   if (entry === undefined) {
-    if (DEV) warnOnce(`no ${locale} text for "${key}", so the zh-CN text is shown. Add it to the catalogue (see docs/localization.md).`);
+    if (DEV && messages) warnOnce(`no ${locale} text for "${key}", so the zh-CN text is shown. Add it to the catalogue (see docs/localization.md).`);
     entry = catalog[DEFAULT_LOCALE][key];
   }
   const template =
@@ -44,4 +45,45 @@ export function format<K extends string>(catalog: Catalog<K>, locale: Locale, ke
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );
+}
+
+// ── Locales loaded on demand ─────────────────────────────────────────────────────────────────────────
+// The drop-in build (rollup.config.mjs, `splitLocales`) turns each catalogue's zh-TW and en tables into
+// functions that import them, so a page downloads the strings of the language it shows and no other
+// (zh-CN, the fallback, stays inline). The npm build and the sources keep plain tables: there these
+// functions find everything loaded.
+
+type LazyTable = () => Promise<{ default: Readonly<Record<string, Message>> }>;
+const loading = new WeakMap<object, Promise<void>>();
+
+/** The table of `locale` if it is here; a lazy one starts loading and gives `undefined` meanwhile. */
+function loadedMessages<K extends string>(catalog: Catalog<K>, locale: Locale): Readonly<Record<K, Message>> | undefined {
+  const table = catalog[locale] as Readonly<Record<K, Message>> | LazyTable | undefined;
+  if (typeof table !== 'function') return table;
+  void loadLocale(catalog, locale);
+  return undefined;
+}
+
+function loadLocale(catalog: Catalog<string>, locale: Locale): Promise<void> {
+  const table = catalog[locale] as unknown;
+  if (typeof table !== 'function') return Promise.resolve();
+  let pending = loading.get(table);
+  if (!pending) {
+    pending = (table as LazyTable)().then((module) => {
+      (catalog as Record<Locale, unknown>)[locale] = module.default;
+    });
+    // A failed download is tried again next time (zh-CN is shown meanwhile).
+    pending.catch(() => loading.delete(table as object));
+    loading.set(table as object, pending);
+  }
+  return pending;
+}
+
+/**
+ * `undefined` when every catalogue has `locale`'s strings at hand, else a promise that settles once they
+ * are loaded (or failed to load: then zh-CN is shown). Widgets wait for it before rendering.
+ */
+export function localeReady(catalogs: ReadonlyArray<Catalog<string> | undefined>, locale: Locale): Promise<void> | undefined {
+  const pending = catalogs.filter((catalog) => catalog && typeof catalog[locale] === 'function').map((catalog) => loadLocale(catalog!, locale));
+  return pending.length ? Promise.allSettled(pending).then(() => undefined) : undefined;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk';
 
 export type { Message, PluralMessage } from './types.js';
-export { defineCatalog, format, type Catalog, type KeyOf, type MessageParams } from './catalog.js';
+export { defineCatalog, format, localeReady, type Catalog, type KeyOf, type MessageParams } from './catalog.js';
 export { commonMessages } from './common.messages.js';
 
 /**
