@@ -15,6 +15,7 @@ import {
 } from '@doorstep/sdk';
 import type { volunteeringResource } from '@doorstep/sdk/resources/volunteering.js';
 import type { MessageParams } from '../locales/index.js';
+import { saveFile } from '../shared/save-file.js';
 import type { hoursLogMessages } from './hours-log.messages.js';
 
 type Key = keyof (typeof hoursLogMessages)['zh-CN'];
@@ -219,10 +220,7 @@ export class StaffReview implements ReactiveController {
           : await volunteering.staff.exportTotals(filter);
       const file = `volunteer-${kind}.csv`;
       // The SDK hands text without the byte-order mark; put it back so Excel and WPS read UTF-8.
-      const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: file });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(this.host.renderRoot, `\uFEFF${csv}`, file, 'text/csv;charset=utf-8');
       this.announcement = this.io.say('staff.exported', { file });
     } catch (error) {
       this.io.failed(error);
