@@ -6,6 +6,7 @@
 import { createClient, type DoorstepClient } from '@doorstep/sdk';
 import { appointmentRoutes } from './fake-appointments.js';
 import { eventRoutes } from './fake-events.js';
+import { canteenRoutes } from './fake-canteen.js';
 import { eldercareRoutes } from './fake-eldercare.js';
 import { json, type FakeRoute } from './fake-http.js';
 import { requestRoutes } from './fake-requests.js';
@@ -34,7 +35,7 @@ export interface FakeApiOptions {
 }
 
 /** Every domain's routes, tried in order. */
-const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, eventRoutes, statusRoutes, eldercareRoutes, volunteeringRoutes];
+const ROUTES: FakeRoute[] = [requestRoutes, statsRoutes, appointmentRoutes, eventRoutes, canteenRoutes, statusRoutes, eldercareRoutes, volunteeringRoutes];
 
 export const BASE_URL = 'http://storybook.test';
 

@@ -44,6 +44,8 @@ export { appointmentBookingMessages } from './appointment-booking/appointment-bo
 export { DsEventList, type EventListState } from './event-list/event-list.js';
 export type { SignUpValues } from './event-list/validation.js';
 export { eventListMessages } from './event-list/event-list.messages.js';
+export { DsCanteenMenu, type CanteenMenuState } from './canteen-menu/canteen-menu.js';
+export { canteenMenuMessages } from './canteen-menu/canteen-menu.messages.js';
 export {
   DsEldercareSignup,
   type EldercareSignupState,

@@ -5,6 +5,7 @@ import './area-picker.js';
 import './eldercare-signup.js';
 import './appointment-booking.js';
 import './event-list.js';
+import './canteen-menu.js';
 import './request-status.js';
 import './stats-board.js';
 import './service-hours.js';

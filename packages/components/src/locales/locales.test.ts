@@ -5,6 +5,7 @@ import { areaPickerMessages } from '../area-picker/area-picker.messages.js';
 import { eldercareSignupMessages } from '../eldercare-signup/eldercare-signup.messages.js';
 import { appointmentBookingMessages } from '../appointment-booking/appointment-booking.messages.js';
 import { eventListMessages } from '../event-list/event-list.messages.js';
+import { canteenMenuMessages } from '../canteen-menu/canteen-menu.messages.js';
 import { requestStatusMessages } from '../request-status/request-status.messages.js';
 import { statsBoardMessages } from '../stats-board/stats-board.messages.js';
 import { serviceHoursMessages } from '../service-hours/service-hours.messages.js';
@@ -20,6 +21,7 @@ const catalogs: Record<string, Catalog> = {
   'eldercare-signup': eldercareSignupMessages,
   'appointment-booking': appointmentBookingMessages,
   'event-list': eventListMessages,
+  'canteen-menu': canteenMenuMessages,
   'request-status': requestStatusMessages,
   'stats-board': statsBoardMessages,
   'service-hours': serviceHoursMessages,
