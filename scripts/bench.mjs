@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `pnpm bench`: the size and speed report, one table. Needs `pnpm build` (it measures the real build).
+// `pnpm bench`: the size and speed report, one table. Needs `pnpm build` (it measures the real build of
+// the widgets and the demo; the reference server runs from its sources, hence tsx and doorstep-source).
 //
-//   node scripts/bench.mjs                 sizes, speed (5 runs each) and Lighthouse
-//   node scripts/bench.mjs --runs 9        more runs per measurement (the median is reported)
-//   node scripts/bench.mjs --no-lighthouse
+//   pnpm bench                             sizes, speed (5 runs each) and Lighthouse
+//   pnpm bench --runs 9                    more runs per measurement (the median is reported)
+//   pnpm bench --no-lighthouse
 //
 // Speed, in headless Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), median of
 // the runs, each against a plain-Lit form with the same fields (scripts/bench/baseline-form.ts) measured

@@ -129,8 +129,37 @@ export function createTransport(options: ClientOptions) {
     },
   });
 
-  /** Sends a request and returns its JSON body, checked against `schema`. */
-  async function call<S extends z.ZodMiniType>(schema: S, path: string, init: Options = {}): Promise<z.output<S>> {
+  // Identical reads in flight at the same time share one request (a page with a report form and an
+  // area picker, or a hundred forms, asks for the area tree once). Answers are shared: treat them as read-only.
+  const reads = new Map<string, Promise<unknown>>();
+
+  /**
+   * Sends a request and returns its JSON body, checked against `schema`. A plain GET (no body, headers
+   * or options of its own) joins an identical one already in flight; each caller's `signal` still
+   * aborts that caller's wait.
+   */
+  function call<S extends z.ZodMiniType>(schema: S, path: string, init: Options = {}): Promise<z.output<S>> {
+    const { signal, ...rest } = init;
+    const plainRead = Object.keys(rest).every((key) => key === 'searchParams') && (init.method ?? 'get').toLowerCase() === 'get';
+    if (!plainRead) return send(schema, path, init);
+    const key = `${path}?${new URLSearchParams(rest.searchParams as Record<string, string> | undefined)}`;
+    let shared = reads.get(key) as Promise<z.output<S>> | undefined;
+    if (!shared) {
+      shared = send(schema, path, rest);
+      reads.set(key, shared);
+      const forget = () => reads.delete(key);
+      shared.then(forget, forget);
+    }
+    if (!signal) return shared;
+    return new Promise((resolve, reject) => {
+      const abort = () => reject(signal.reason);
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  async function send<S extends z.ZodMiniType>(schema: S, path: string, init: Options): Promise<z.output<S>> {
     let body: unknown;
     try {
       body = await http(path, init).json();
