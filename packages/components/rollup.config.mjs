@@ -46,6 +46,39 @@ function devFlag(dev) {
 }
 
 const CDN_ENTRY = '\0doorstep-cdn-entry';
+const PRELOADS = '__DOORSTEP_PRELOADS__';
+
+/**
+ * Writes into doorstep.js, for each tag, the chunks its module imports (recursively), so the autoloader
+ * can fetch them in parallel with the widget's chunk instead of discovering them one level at a time.
+ */
+function cdnPreloads() {
+  return {
+    name: 'doorstep-cdn-preloads',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      const tags = tagModules();
+      const preloads = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry || !chunk.facadeModuleId) continue;
+        const closure = new Set();
+        const visit = (name) => {
+          for (const imported of bundle[name]?.imports ?? []) {
+            if (!closure.has(imported)) {
+              closure.add(imported);
+              visit(imported);
+            }
+          }
+        };
+        visit(chunk.fileName);
+        for (const [tag, module] of tags) if (module === chunk.facadeModuleId) preloads[tag] = [...closure].map((file) => `./${file}`).sort();
+      }
+      const placeholder = JSON.stringify(PRELOADS);
+      if (!entry.code.includes(placeholder)) this.error('doorstep.js lost its preload placeholder');
+      entry.code = entry.code.replace(placeholder, JSON.stringify(preloads));
+    },
+  };
+}
 
 /** The drop-in entry: the autoloader, started with one dynamic import per tag. */
 function cdnEntry() {
@@ -57,7 +90,8 @@ function cdnEntry() {
       const loaders = [...tagModules()].map(([tag, path]) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(path)}),`);
       return [
         `import { startAutoloader } from ${JSON.stringify(resolve('src/autoloader.ts'))};`,
-        `const autoloader = startAutoloader({\n${loaders.join('\n')}\n}, ${JSON.stringify(VERSION)});`,
+        // PRELOADS is replaced with each tag's chunk dependencies once the chunks exist (cdnPreloads).
+        `const autoloader = startAutoloader({\n${loaders.join('\n')}\n}, ${JSON.stringify(VERSION)}, ${JSON.stringify(PRELOADS)}, import.meta.url);`,
         '/** Watch a shadow root your own code creates for Doorstep tags (the document is watched already). */',
         'export const discover = (root) => autoloader.discover(root);',
       ].join('\n');
@@ -139,6 +173,7 @@ export default [
       splitLocales(),
       minifyTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      cdnPreloads(),
     ],
     output: {
       dir: 'dist',

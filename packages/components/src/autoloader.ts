@@ -26,9 +26,16 @@ type Claims = Map<string, string>;
  * console, naming both versions, instead of racing the first to `customElements.define`.
  *
  * `version` is the bundle's version, given by the build (importing `version.ts` here would pull that
- * module into a chunk every widget shares, and make doorstep.js a re-export of it).
+ * module into a chunk every widget shares, and make doorstep.js a re-export of it). `preloads` lists,
+ * per tag, the chunks its module imports (relative to `base`, the bundle's URL): they are fetched
+ * together with it (`<link rel="modulepreload">`) rather than one after the other as imports are found.
  */
-export function startAutoloader(loaders: TagLoaders, version: string): Autoloader {
+export function startAutoloader(
+  loaders: TagLoaders,
+  version: string,
+  preloads: Readonly<Record<string, readonly string[]>> = {},
+  base: string = document.baseURI,
+): Autoloader {
   const scope = globalThis as typeof globalThis & { [CLAIMS]?: Claims };
   const claims = (scope[CLAIMS] ??= new Map());
   const mine = new Map<string, () => Promise<unknown>>();
@@ -55,6 +62,7 @@ export function startAutoloader(loaders: TagLoaders, version: string): Autoloade
   const requested = new Set<string>();
   const loaded = new Set<string>();
   const observers: MutationObserver[] = [];
+  const preloaded = new Set<string>();
   const done = () => loaded.size === mine.size;
   const stopObserving = () => observers.splice(0).forEach((observer) => observer.disconnect());
 
@@ -67,6 +75,7 @@ export function startAutoloader(loaders: TagLoaders, version: string): Autoloade
       if (done()) stopObserving();
     };
     if (customElements.get(tag)) return settle();
+    preload(preloads[tag] ?? []);
     mine
       .get(tag)!()
       .then(settle, (error: unknown) => {
@@ -74,6 +83,16 @@ export function startAutoloader(loaders: TagLoaders, version: string): Autoloade
         requested.delete(tag);
         console.error(`@doorstep/components: could not load <${tag}>.`, error);
       });
+  }
+
+  function preload(files: readonly string[]): void {
+    for (const file of files) {
+      const href = new URL(file, base).href;
+      if (preloaded.has(href)) continue;
+      preloaded.add(href);
+      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href });
+      document.head.append(link);
+    }
   }
 
   function scan(root: ParentNode): void {

@@ -88,6 +88,9 @@ describe('the drop-in bundle', () => {
     await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<div><ds-request-form></ds-request-form></div>'));
     await upgraded(tab, 'ds-request-form');
     assert.ok(chunkRequests('/a/').some((path) => /\/request-form-[\w-]+\.js$/.test(path)), 'the request form chunk was loaded');
+    // Its dependencies were asked for together with it, not one import level at a time.
+    const preloads = await tab.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
+    assert.ok(preloads.length > 0 && preloads.every((href) => href.startsWith(`${server.url}/a/cdn/`)), preloads.join(', '));
     assert.equal(await tab.evaluate(() => document.querySelector('ds-request-form')!.getAttribute('state')), 'unconfigured');
     assert.deepEqual(console.uncaught, []);
     await tab.close();
