@@ -171,6 +171,14 @@ describe('<ds-volunteer-signup>', () => {
       expect(form.formValues.skills).to.deep.equal(['mediation', 'elder-care']);
     });
 
+    it('lays short choices out in columns when the form is wide, one under another when it is narrow', async () => {
+      const { form, root } = await mount();
+      const columns = () => getComputedStyle($(root, '#availability .choices')).gridTemplateColumns.split(' ').length;
+      expect(columns()).to.be.above(1);
+      form.style.width = '18rem';
+      await waitUntil(() => columns() === 1, 'still in columns when narrow');
+    });
+
     it('asks for a few words when “other” is ticked', async () => {
       const { form, root } = await mount();
       expect(root.querySelector('#skillsNote')).to.equal(null);
