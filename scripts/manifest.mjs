@@ -83,7 +83,11 @@ function doorstepDefinePlugin() {
   };
 }
 
-/** Leaves out what is not API: private and protected members (Lit's `static styles` too). */
+/**
+ * Leaves out what is not API: private and protected members (Lit's `static styles` too), and "events"
+ * the analyzer guessed from a variable (`new CustomEvent(type, …)` in a helper reads as an event named
+ * `type`): an event stays when its JSDoc `@event` describes it or its name is a `ds-` literal.
+ */
 function publicApiPlugin() {
   const isPublic = (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#');
   return {
@@ -91,6 +95,16 @@ function publicApiPlugin() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
+          if (declaration.events) {
+            // One entry per name, the documented one first (the analyzer also lists each dispatch it finds).
+            const byName = new Map();
+            for (const event of declaration.events) {
+              if (!/^[a-z][a-z0-9-]*$/.test(event.name ?? '') || !(event.description || event.name.startsWith('ds-'))) continue;
+              const known = byName.get(event.name);
+              byName.set(event.name, known ? { ...event, ...known, description: known.description || event.description } : event);
+            }
+            declaration.events = [...byName.values()];
+          }
           if (declaration.members) {
             declaration.members = declaration.members.filter(
               (member) => isPublic(member) && !(member.static && member.name === 'styles'),

@@ -4,6 +4,7 @@
 import type * as React from 'react';
 import type { DsAppointmentBooking } from '@doorstep/components/appointment-booking/appointment-booking.js';
 import type { DsAreaPicker } from '@doorstep/components/area-picker/area-picker.js';
+import type { DsCanteenMenu } from '@doorstep/components/canteen-menu/canteen-menu.js';
 import type { DsEldercareSignup } from '@doorstep/components/eldercare-signup/eldercare-signup.js';
 import type { DsEventList } from '@doorstep/components/event-list/event-list.js';
 import type { DsHoursLog } from '@doorstep/components/hours-log/hours-log.js';
@@ -29,6 +30,10 @@ declare module 'react' {
       };
       'ds-area-picker': ReactProps<DsAreaPicker> & Partial<Pick<DsAreaPicker, 'apiBase' | 'disabled' | 'hint' | 'label' | 'level' | 'minLevel' | 'name' | 'required' | 'theme' | 'value'>> & {
         'min-level'?: string;
+        'api-base'?: string;
+        'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
+      };
+      'ds-canteen-menu': ReactProps<DsCanteenMenu> & Partial<Pick<DsCanteenMenu, 'apiBase' | 'area' | 'canteen' | 'theme' | 'week'>> & {
         'api-base'?: string;
         'onds-error'?: (event: GlobalEventHandlersEventMap['ds-error']) => void;
       };
