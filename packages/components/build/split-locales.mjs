@@ -1,12 +1,13 @@
-// A rollup plugin for the drop-in build: each catalogue's zh-TW and en tables become separate chunks,
-// imported when a widget first needs that language (src/locales/catalog.ts loads them). A page then
-// downloads the strings of the language it shows, not all three; zh-CN, the default and the fallback,
-// stays in the widget's chunk. Runs on JavaScript (after the TypeScript plugin).
+// A rollup plugin for the drop-in build: each catalogue's tables other than zh-CN (zh-TW, en, and any
+// locale added later) become separate chunks, imported when a widget first needs that language
+// (src/locales/catalog.ts loads them). A page then downloads the strings of the language it shows, not
+// all of them; zh-CN, the default and the fallback, stays in the widget's chunk. Runs on JavaScript
+// (after the TypeScript plugin).
 //
 // Only plain tables are split: an object whose values are strings (or plural objects of strings). A
 // table built any other way is left in place, which is always correct, just larger.
 
-const LAZY_LOCALES = ['zh-TW', 'en'];
+const INLINE_LOCALE = 'zh-CN';
 const SUFFIX = '.locale.js';
 
 const keyName = (property) => (property.key.type === 'Identifier' ? property.key.name : property.key.value);
@@ -48,7 +49,7 @@ export function splitLocales({ include = /\.messages\.ts$/ } = {}) {
           for (const property of catalog?.type === 'ObjectExpression' ? catalog.properties : []) {
             if (property.type !== 'Property' || property.computed) continue;
             const locale = keyName(property);
-            if (!LAZY_LOCALES.includes(locale) || !isPlainTable(property.value)) continue;
+            if (locale === INLINE_LOCALE || !isPlainTable(property.value)) continue;
             const virtual = `${id.replace(/\.ts$/, '')}.${locale}${SUFFIX}`;
             tables.set(virtual, code.slice(property.value.start, property.value.end));
             edits.push({ start: property.value.start, end: property.value.end, text: `() => import(${JSON.stringify(virtual)})` });
