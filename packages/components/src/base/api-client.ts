@@ -27,21 +27,22 @@ export type AllResources = { readonly [Name in Exclude<keyof DoorstepClient, 'tr
 /** The client a widget gets for its {@link ResourceFactories}: `{ requests: …, areas: … }`. */
 export type ClientOf<R extends ResourceFactories> = { readonly [Name in keyof R]: ReturnType<R[Name]> };
 
+const sources = new Map<string, ClientSource>();
+
 /**
- * Makes the client source for an element's `api-base` (or the page's meta default) and keeps it while
- * the address and locale stay the same, so a re-render does not make a new one. Only the transport is
- * made here: each widget adds the resources it uses (see {@link clientFor}), so a page with one widget
- * never downloads the schemas of the others.
+ * The client source for an element's `api-base` (or the page's meta default) in `locale`: one per
+ * address and locale for the whole page, so widgets configured alike share one transport, and with it
+ * the SDK's shared reads and the caches keyed by resource (see {@link clientFor}). Only the transport is
+ * made here: each widget adds the resources it uses, so a page with one widget never downloads the
+ * schemas of the others.
  */
-export function ownClientCache() {
-  let cached: { key: string; source: ClientSource } | undefined;
-  return (apiBase: string | undefined, locale: Locale | undefined): ClientSource | undefined => {
-    const baseUrl = apiBase?.trim() || pageApiBase();
-    if (!baseUrl) return undefined;
-    const key = `${baseUrl}\n${locale ?? ''}`;
-    if (cached?.key !== key) cached = { key, source: { transport: createTransport({ baseUrl, ...(locale ? { locale } : {}) }) } };
-    return cached.source;
-  };
+export function clientSourceFor(apiBase: string | undefined, locale: Locale | undefined): ClientSource | undefined {
+  const baseUrl = apiBase?.trim() || pageApiBase();
+  if (!baseUrl) return undefined;
+  const key = `${baseUrl}\n${locale ?? ''}`;
+  let source = sources.get(key);
+  if (!source) sources.set(key, (source = { transport: createTransport({ baseUrl, ...(locale ? { locale } : {}) }) }));
+  return source;
 }
 
 const resourcesBySource = new WeakMap<ClientSource, Map<ResourceFactory, object>>();

@@ -107,6 +107,16 @@ describe('DoorstepElement: client', () => {
     expect(api.received[0]!.headers.get('accept-language')).to.equal('zh-CN');
   });
 
+  it('shares one client among widgets configured alike: two forms ask for each list once', async () => {
+    const api = new FakeApi();
+    window.fetch = api.fetch as typeof fetch;
+    const forms = await fixture<HTMLElement>(
+      html`<div><ds-request-form api-base="http://shared.test"></ds-request-form><ds-request-form api-base="http://shared.test"></ds-request-form></div>`,
+    );
+    await Promise.all([...forms.querySelectorAll('ds-request-form')].map(ready));
+    expect(api.received.map((request) => request.path).sort()).to.deep.equal(['/v1/areas', '/v1/categories']);
+  });
+
   it('falls back to <meta name="doorstep:api-base">', async () => {
     const api = new FakeApi();
     window.fetch = api.fetch as typeof fetch;

@@ -19,7 +19,7 @@ import { closestLang, watchLang } from './lang.js';
 import {
   API_BASE_META,
   clientFor,
-  ownClientCache,
+  clientSourceFor,
   type AllResources,
   type ClientOf,
   type ClientSource,
@@ -69,7 +69,6 @@ export abstract class DoorstepElement<
 
   @state() private langLocale: Locale = DEFAULT_LOCALE;
 
-  private readonly ownClient = ownClientCache();
   private stopWatchingLang?: () => void;
   private reportedMissingClient = false;
 
@@ -87,7 +86,7 @@ export abstract class DoorstepElement<
 
   /** The SDK client the widget uses (its {@link resources}), or `undefined` when nothing configures one. */
   get client(): ClientOf<R> | undefined {
-    const source = this.providedClient ?? this.ownClient(this.apiBase, this.locale);
+    const source = this.providedClient ?? clientSourceFor(this.apiBase, this.locale);
     if (!source) return undefined;
     if (this.resources) return clientFor(source, this.resources);
     // A widget that declares no resources can use only a whole client handed down by a provider.

@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { property } from 'lit/decorators.js';
 import type { DoorstepClient } from '@doorstep/sdk';
 import { clientContext, localeContext } from '../base/context.js';
-import { ownClientCache, type ClientSource } from '../base/api-client.js';
+import { clientSourceFor, type ClientSource } from '../base/api-client.js';
 import { DEV, warnOnce } from '../base/dev.js';
 import { closestLang } from '../base/lang.js';
 import { matchLocale, type Locale } from '../locales/index.js';
@@ -42,7 +42,6 @@ export class DsProvider extends LitElement {
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext });
-  private readonly ownClient = ownClientCache();
 
   /** The locale the provider hands down, or `undefined` when `locale` is unset or unsupported. */
   get resolvedLocale(): Locale | undefined {
@@ -60,7 +59,7 @@ export class DsProvider extends LitElement {
   }
 
   private clientFromApiBase(locale: Locale | undefined): ClientSource | undefined {
-    return this.ownClient(this.apiBase, locale ?? matchLocale(closestLang(this)));
+    return clientSourceFor(this.apiBase, locale ?? matchLocale(closestLang(this)));
   }
 
   protected override render() {
