@@ -48,6 +48,17 @@ function loadTree({ areas }: AreaPickerClient): Promise<AreaNode[]> {
   return tree;
 }
 
+/**
+ * Starts loading the area tree that pickers using `client` will show. A widget that renders its picker
+ * only once its own data has arrived calls this as it asks for that data, so both requests go out
+ * together instead of one after the other.
+ */
+export function preloadAreaTree(client: AreaPickerClient): void {
+  void loadTree(client).catch(() => {
+    // The picker asks again when it is shown, and reports a failure then.
+  });
+}
+
 function levelIndex(level: string | undefined, fallback: number): number {
   const index = PICKER_LEVELS.indexOf(level as PickerLevel);
   return index === -1 ? fallback : index;
@@ -292,6 +303,9 @@ export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessage
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Asked before this render rather than after it: the request is under way while the page lays out.
+    const client = this.client;
+    if (client && client !== this.loadedClient) void this.load(client);
     if (this.tree && (changed.has('value') || changed.has('tree') || changed.has('level'))) {
       this.chain = this.resolve(this.value);
       this.value = this.chain.at(-1)?.id ?? '';
@@ -300,8 +314,6 @@ export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessage
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const client = this.client;
-    if (client && client !== this.loadedClient) void this.load(client);
     this.setAttribute('state', this.state);
     // The options' `selected` attributes do not move a select the user has touched; set each one.
     this.selects().forEach((select, index) => {

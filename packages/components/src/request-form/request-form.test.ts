@@ -31,6 +31,16 @@ describe('<ds-request-form>', () => {
       await expect(form).to.be.accessible();
     });
 
+    it('asks for the area tree together with the categories, not once they have arrived', async () => {
+      const api = new FakeApi();
+      api.listDelayMs = 300;
+      const { root } = await mount({ api, waitFor: 'loading' });
+      expect(api.received.map((request) => request.path).sort()).to.deep.equal(['/v1/areas', '/v1/categories']);
+      await until(() => root.querySelector<DsAreaPicker>('#area')?.state === 'ready');
+      // The picker shows the tree the form asked for: no second request.
+      expect(api.received.filter((request) => request.path === '/v1/areas')).to.have.length(1);
+    });
+
     for (const theme of ['default', 'elder'] as const) {
       it(`is accessible when ready (${theme} theme)`, async () => {
         const { form, root } = await mount({ theme });

@@ -27,7 +27,8 @@ import {
   type ServiceRequestPublic,
   type SupportResponse,
 } from '@doorstep/sdk';
-import type { DsAreaPicker } from '../area-picker/area-picker.js';
+import { preloadAreaTree, type DsAreaPicker } from '../area-picker/area-picker.js';
+import { areasResource } from '@doorstep/sdk/resources/areas.js';
 import { categoriesResource } from '@doorstep/sdk/resources/categories.js';
 import { photosResource } from '@doorstep/sdk/resources/photos.js';
 import { requestsResource } from '@doorstep/sdk/resources/requests.js';
@@ -138,6 +139,7 @@ interface RequestFormDraft {
 
 /** The SDK operations the form uses: its bundle carries these and no other service's. */
 const requestFormResources = {
+  areas: areasResource,
   categories: categoriesResource,
   requests: requestsResource,
   photos: photosResource,
@@ -329,13 +331,14 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Asked before this render rather than after it: the request is under way while the page lays out.
+    const client = this.client;
+    if (client && client !== this.loadedClient) void this.load(client);
     if (changed.has('values') || changed.has('areaPath')) this.lookUpDuplicates();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const client = this.client;
-    if (client && client !== this.loadedClient) void this.load(client);
     this.setAttribute('state', this.state);
     const picker = this.renderRoot.querySelector<DsAreaPicker>('#area') ?? undefined;
     if (picker !== this.observedPicker) {
@@ -354,6 +357,8 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     const abort = (this.loadAbort = new AbortController());
     // A language or provider change refreshes the lists in the background once they are shown.
     if (this.phase === 'load-error') this.phase = 'loading';
+    // The location picker is shown with the categories: its tree loads alongside them.
+    preloadAreaTree(client);
     try {
       const categories = await client.categories.list({ signal: abort.signal });
       if (abort.signal.aborted) return;
