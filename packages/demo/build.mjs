@@ -7,8 +7,9 @@
 //   <!-- page {"title": "居家养老 · 幸福里社区服务站", "nav": "居家养老", "order": 30, "description": "…"} -->
 // `nav` is the page's label in the main navigation, `order` its place there (index.html is the home page).
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
@@ -73,4 +74,16 @@ for (const entry of readdirSync(components)) {
 const themeFiles = existsSync(themes) ? readdirSync(themes).filter((file) => file.endsWith('.css')) : [];
 for (const file of themeFiles) copyFileSync(join(themes, file), join(out, 'themes', file));
 
-console.log(`demo: built dist/ (${pages.map((page) => page.file).join(', ')}; doorstep.js; ${themeFiles.length} themes)`);
+// Each text file also compressed, once, at the best settings: the server sends the `.br` or `.gz`
+// sibling to a browser that takes it (serveStatic's `precompressed`), as nginx's gzip_static would.
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
+let compressed = 0;
+for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+  if (!COMPRESSIBLE.has(extname(file))) continue;
+  const bytes = readFileSync(join(out, file));
+  writeFileSync(join(out, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(join(out, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+  compressed++;
+}
+
+console.log(`demo: built dist/ (${pages.map((page) => page.file).join(', ')}; doorstep.js; ${themeFiles.length} themes; ${compressed} files also as .br and .gz)`);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { ApiError, createClient } from '@doorstep/sdk';
 import { startServer, type RunningServer } from '../src/index.js';
@@ -15,6 +17,10 @@ forEachBackend('startServer and the SDK client', (backend: Backend) => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Portal</title>');
   writeFileSync(join(staticDir, 'app.js'), 'export const hello = 1;');
   writeFileSync(join(staticDir, 'healthz'), 'a file that must not shadow the API');
+  // What the demo build writes: a brotli sibling, and a drop-in chunk named by its hash.
+  writeFileSync(join(staticDir, 'app.js.br'), brotliCompressSync('export const hello = 1;'));
+  mkdirSync(join(staticDir, 'cdn'));
+  writeFileSync(join(staticDir, 'cdn', 'request-form-Dmm0zxHH.js'), 'export const form = 1;');
 
   before(async () => {
     const fresh = await backend.fresh();
@@ -100,4 +106,50 @@ forEachBackend('startServer and the SDK client', (backend: Backend) => {
     const traversal = await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`);
     assert.equal(traversal.status, 404);
   });
+
+  test('a file goes out as its .br sibling to a browser that takes brotli, as itself otherwise', async () => {
+    const brotli = await rawGet('/app.js', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.match(String(brotli.headers['content-type']), /javascript/);
+    assert.match(String(brotli.headers.vary), /accept-encoding/i);
+    assert.equal(brotliDecompressSync(brotli.body).toString(), 'export const hello = 1;');
+
+    const plain = await rawGet('/app.js', {});
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), 'export const hello = 1;');
+  });
+
+  test('drop-in chunks are cached for a year; pages and other files are revalidated on every load', async () => {
+    const chunk = await fetch(`${server.url}/cdn/request-form-Dmm0zxHH.js`);
+    assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const page = await fetch(`${server.url}/`);
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const script = await fetch(`${server.url}/app.js`);
+    assert.equal(script.headers.get('cache-control'), 'no-cache');
+  });
+
+  test('JSON answers go out gzipped to a client that takes gzip', async () => {
+    const tree = await rawGet('/v1/areas', { 'accept-encoding': 'gzip' });
+    assert.equal(tree.status, 200);
+    assert.equal(tree.headers['content-encoding'], 'gzip');
+    const areas = JSON.parse(gunzipSync(tree.body).toString()) as { areas: Array<{ name: string }> };
+    assert.equal(areas.areas[0]?.name, '幸福区');
+    assert.ok(tree.body.length < Buffer.byteLength(JSON.stringify(areas)) / 2, 'the tree compresses to less than half');
+
+    const uncompressed = await rawGet('/v1/areas', {});
+    assert.equal(uncompressed.headers['content-encoding'], undefined);
+    assert.deepEqual(JSON.parse(uncompressed.body.toString()), areas);
+  });
+
+  /** A GET that shows the bytes as sent (fetch would decode them, and always asks for compression). */
+  function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(`${server.url}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+    });
+  }
 });
