@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,8 @@ import { bundleApp, launchChromium, startTestServer, unavailableApi, watchConsol
 const dist = join(import.meta.dirname, '../dist');
 const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
 const OTHER_VERSION = '9.9.9';
+
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:";
 
 const page = (body: string, { head = '', lang = 'zh-CN' } = {}) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>test</title>${head}</head><body>${body}</body></html>`;
@@ -50,6 +53,17 @@ before(async () => {
     ),
     '/two-copies.html': page('<ds-request-form></ds-request-form><script type="module" src="/a/doorstep.js"></script><script type="module" src="/b/doorstep.js"></script>'),
     '/two-versions.html': page('<ds-request-form></ds-request-form><script type="module" src="/a/doorstep.js"></script><script type="module" src="/c/doorstep.js"></script>'),
+    // A portal with a strict Content Security Policy: no eval, no inline script or style, only its own origin.
+    '/csp.html': (_request: unknown, response: ServerResponse) => {
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP })
+        .end(page('<ds-request-form></ds-request-form><script type="module" src="/a/doorstep.js"></script>', { head: '<meta name="doorstep:api-base" content="/empty-api">' }));
+    },
+    '/favicon.ico': (_request: unknown, response: ServerResponse) => response.writeHead(204).end(),
+    '/empty-api/': (_request: unknown, response: ServerResponse, { url }: { url: URL }) => {
+      const body = url.pathname.endsWith('/v1/areas') ? { areas: [] } : { categories: [] };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    },
     '/vue.html': page('<div id="app"></div><script type="module" src="/vue-app.js"></script>', { lang: 'en' }),
     '/vue-app.js': vueApp,
   });
@@ -120,6 +134,21 @@ describe('the drop-in bundle', () => {
     assert.ok(chunkRequests('/a/').some((path) => /request-form\.messages\.en\.locale-[\w-]+\.js$/.test(path)), 'the English strings were loaded');
     assert.ok(!chunkRequests('/a/').some((path) => /zh-TW\.locale/.test(path)), 'no Traditional Chinese strings on an English page');
     assert.deepEqual(console.uncaught, []);
+    await tab.close();
+  });
+
+  it('works under a strict Content Security Policy (no eval), which it never violates', async () => {
+    const tab = await browser.newPage();
+    const console = watchConsole(tab);
+    await tab.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { violations: string[] }).violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await tab.goto(`${server.url}/csp.html`);
+    await tab.waitForFunction(() => document.querySelector('ds-request-form')?.getAttribute('state') === 'ready');
+    assert.deepEqual(await tab.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+    assert.deepEqual([...console.error, ...console.uncaught], []);
     await tab.close();
   });
 
