@@ -120,6 +120,22 @@ function themeFiles() {
   };
 }
 
+/**
+ * What (nearly) every widget needs goes into one chunk, `core`, rather than the several rollup would cut
+ * it into by which widgets share which module: Lit, zod, ky, the SDK's transport, the widget base class
+ * with its locales and themes, the shared card, control and column styles, the draft controller, and
+ * <ds-provider>. Each file costs a phone a request and a module to compile before the widget can start,
+ * which weighs more than the kilobyte or two a page with a lone counter downloads for nothing. The SDK
+ * part is reached through `@doorstep/sdk/core`, not the package's main entry: rollup moves a manual
+ * chunk's imports into it, and the main entry imports every service's schemas.
+ */
+const CORE = [
+  /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|ky)\//,
+  /\/packages\/sdk\/src\/(?:core|transport|errors|http|schemas\/common)\.ts$/,
+  /\/packages\/components\/src\/(?:base\/(?:doorstep-element|api-client|context|lang|dev|draft-controller)|shared\/(?:card\.styles|control\.styles|columns)|locales\/(?:index|catalog|common\.messages)|themes\/(?:tokens|styles)|define\/(?:define|provider)|provider\/provider(?:\.styles)?|version)\.ts$/,
+];
+const isCore = (id) => CORE.some((pattern) => pattern.test(id));
+
 /** zod's sources carry comments rollup cannot place and an internal import cycle: known, harmless. */
 function onwarn(warning, warn) {
   const inDependency = (warning.id ?? warning.ids?.join() ?? '').includes('node_modules');
@@ -180,6 +196,7 @@ export default [
       format: 'esm',
       entryFileNames: '[name].js',
       chunkFileNames: 'cdn/[name]-[hash].js',
+      manualChunks: (id) => (isCore(id) ? 'core' : undefined),
       sourcemap: true,
     },
   },

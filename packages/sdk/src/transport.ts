@@ -1,6 +1,6 @@
 import { createHttp, HTTPError, TimeoutError as KyTimeoutError, type Hooks, type Http, type Options } from './http.js';
 import type * as z from 'zod/mini';
-import { ApiErrorBody } from './schemas/index.js';
+import { ApiErrorBody } from './schemas/common.js';
 import { ApiError, NetworkError, TimeoutError, ValidationError, type FieldIssue } from './errors.js';
 
 export interface RetryOptions {

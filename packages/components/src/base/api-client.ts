@@ -1,4 +1,5 @@
-import { createTransport, type DoorstepClient, type Locale, type Transport } from '@doorstep/sdk';
+import type { DoorstepClient } from '@doorstep/sdk';
+import { createTransport, type Locale, type Transport } from '@doorstep/sdk/core';
 
 /** `<meta name="doorstep:api-base" content="https://…">`: the page-wide API address. */
 export const API_BASE_META = 'doorstep:api-base';

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from '@doorstep/sdk';
+import { DEFAULT_LOCALE, type Locale } from '@doorstep/sdk/core';
 import { DEV, warnOnce } from '../base/dev.js';
 import type { Message } from './types.js';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@doorstep/sdk/core';
 
 export type { Message, PluralMessage } from './types.js';
 export { defineCatalog, format, localeReady, type Catalog, type KeyOf, type MessageParams } from './catalog.js';
