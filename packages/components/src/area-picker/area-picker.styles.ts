@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { equalColumns } from '../shared/columns.js';
 import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
 
 export const areaPickerStyles = [
@@ -7,8 +8,6 @@ export const areaPickerStyles = [
   css`
     :host {
       display: block;
-      /* The selects go side by side according to the picker's own width, not the viewport's. */
-      container-type: inline-size;
     }
 
     p {
@@ -51,29 +50,22 @@ export const areaPickerStyles = [
       font-weight: ${token('font-weight-strong')};
     }
 
+    /* The selects go side by side according to the picker's own width, not the viewport's: all of
+       them in a row, or (four levels) two by two, never a row with one left over. */
     .levels {
       display: grid;
       gap: ${token('space-m')};
-    }
-    @container (min-width: 24em) {
-      .levels--2,
-      .levels--4 {
-        grid-template-columns: repeat(2, 1fr);
-      }
-    }
-    @container (min-width: 36em) {
-      .levels--3 {
-        grid-template-columns: repeat(3, 1fr);
-      }
-    }
-    @container (min-width: 48em) {
-      .levels--4 {
-        grid-template-columns: repeat(4, 1fr);
-      }
-    }
-    .levels {
       /* Labels may wrap differently; the selects still line up. */
       align-items: end;
+    }
+    .levels--2 {
+      grid-template-columns: ${equalColumns(token('space-m'), ['24em', 2])};
+    }
+    .levels--3 {
+      grid-template-columns: ${equalColumns(token('space-m'), ['36em', 3])};
+    }
+    .levels--4 {
+      grid-template-columns: ${equalColumns(token('space-m'), ['24em', 2], ['48em', 4])};
     }
 
     .field {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { cardStyles } from '../shared/card.styles.js';
+import { equalColumns } from '../shared/columns.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
 
@@ -54,11 +55,9 @@ export const requestFormStyles = [
       display: grid;
       gap: ${token('space-m')};
     }
-    @container (min-width: 26em) {
-      .grid--two {
-        grid-template-columns: 1fr 1fr;
-        align-items: start;
-      }
+    .grid--two {
+      grid-template-columns: ${equalColumns(token('space-m'), ['26em', 2])};
+      align-items: start;
     }
     .control {
       display: block;

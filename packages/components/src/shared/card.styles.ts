@@ -43,8 +43,6 @@ export const cardStyles = css`
     .form {
       display: grid;
       gap: ${token('space-l')};
-      /* Field rows follow the form's own width, not the page's: a side panel on a desktop is narrow too. */
-      container-type: inline-size;
     }
 
     .field {

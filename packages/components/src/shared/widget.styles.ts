@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { cardStyles } from './card.styles.js';
+import { equalColumns } from './columns.js';
 import { controlStyles } from './control.styles.js';
 import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
 
@@ -58,19 +59,15 @@ export const widgetStyles = [
       display: grid;
       gap: ${token('space-m')};
     }
-    @container (min-width: 26em) {
-      .grid--two {
-        grid-template-columns: 1fr 1fr;
-        align-items: start;
-      }
+    .grid--two {
+      grid-template-columns: ${equalColumns(token('space-m'), ['26em', 2])};
+      align-items: start;
     }
     /* The location selects go side by side only when all three fit, never two and one. */
-    @container (min-width: 36em) {
-      .grid--aligned {
-        grid-template-columns: repeat(3, 1fr);
-        /* Labels may wrap differently; the controls still line up. */
-        align-items: end;
-      }
+    .grid--aligned {
+      grid-template-columns: ${equalColumns(token('space-m'), ['36em', 3])};
+      /* Labels may wrap differently; the controls still line up. */
+      align-items: end;
     }
 
     .control {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fillColumns } from '../shared/columns.js';
 import { widgetStyles } from '../shared/widget.styles.js';
 import { token } from '../themes/styles.js';
 
@@ -9,10 +10,8 @@ export const volunteerSignupStyles = [
       max-width: ${token('form-max-width')};
     }
     /* Short choices (times, skills) sit two or three to a row when the form is wide enough. */
-    @container (min-width: 28em) {
-      .choices--columns {
-        grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
-      }
+    .choices--columns {
+      grid-template-columns: ${fillColumns('28em', '12em')};
     }
     .access-key {
       /* A key must never break across lines: on a narrow phone it shrinks instead. */
