@@ -123,7 +123,7 @@ function themeFiles() {
 /**
  * What (nearly) every widget needs goes into one chunk, `core`, rather than the several rollup would cut
  * it into by which widgets share which module: Lit, zod, ky, the SDK's transport, the widget base class
- * with its locales and themes, the shared card, control and column styles, the draft controller, and
+ * with its locales and themes, the shared card, control, field and column styles, the draft controller, and
  * <ds-provider>. Each file costs a phone a request and a module to compile before the widget can start,
  * which weighs more than the kilobyte or two a page with a lone counter downloads for nothing. The SDK
  * part is reached through `@doorstep/sdk/core`, not the package's main entry: rollup moves a manual
@@ -132,7 +132,7 @@ function themeFiles() {
 const CORE = [
   /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|ky)\//,
   /\/packages\/sdk\/src\/(?:core|transport|errors|http|schemas\/common)\.ts$/,
-  /\/packages\/components\/src\/(?:base\/(?:doorstep-element|api-client|context|lang|dev|draft-controller)|shared\/(?:card\.styles|control\.styles|columns)|locales\/(?:index|catalog|common\.messages)|themes\/(?:tokens|styles)|define\/(?:define|provider)|provider\/provider(?:\.styles)?|version)\.ts$/,
+  /\/packages\/components\/src\/(?:base\/(?:doorstep-element|api-client|context|lang|dev|draft-controller)|shared\/(?:card\.styles|control\.styles|field\.styles|columns)|locales\/(?:index|catalog|common\.messages)|themes\/(?:tokens|styles)|define\/(?:define|provider)|provider\/provider(?:\.styles)?|version)\.ts$/,
 ];
 const isCore = (id) => CORE.some((pattern) => pattern.test(id));
 

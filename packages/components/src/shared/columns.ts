@@ -2,7 +2,7 @@ import { unsafeCSS, type CSSResult } from 'lit';
 
 // Grid columns that follow the grid's own width, as a container query would, but without making an
 // element a size container: size containment costs every layout of the widget a second pass (a page
-// with a hundred forms lays out about 15 % slower with it). The trick: `(threshold - 100%) * 999` is a
+// with a hundred forms lays out about 13 % slower with it). The trick: `(threshold - 100%) * 999` is a
 // huge length while the grid is narrower than `threshold` and zero or less from then on, so inside
 // `min()` and `max()` it switches a track size at that width.
 
