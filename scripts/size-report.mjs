@@ -67,6 +67,13 @@ function tagChunks() {
   return tags;
 }
 
+/** The files a page with only `tag` downloads: doorstep.js, the tag's chunk and every chunk it imports. */
+export function widgetFiles(tag) {
+  const chunk = tagChunks().get(tag);
+  if (!chunk) throw new Error(`doorstep.js has no chunk for <${tag}>`);
+  return closure(chunk, new Set([entry]));
+}
+
 function total(files) {
   const sum = { files: files.size, min: 0, gzip: 0, brotli: 0 };
   for (const file of files) {
@@ -86,7 +93,7 @@ export function measure() {
   const tags = tagChunks();
   if (tags.size === 0) throw new Error('doorstep.js names no widget chunks: is it the autoloader build?');
   const autoloader = total(new Set([entry]));
-  const widgets = [...tags].map(([tag, chunk]) => ({ tag, ...total(closure(chunk, new Set([entry]))) }));
+  const widgets = [...tags.keys()].map((tag) => ({ tag, ...total(widgetFiles(tag)) }));
   const everything = new Set([entry]);
   for (const chunk of tags.values()) closure(chunk, everything);
   const all = total(everything);

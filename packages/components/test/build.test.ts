@@ -45,4 +45,13 @@ describe('the npm build', () => {
       assert.ok(!/customElements\.define\(|\bdefine\(['"]ds-/.test(read(file)), `${file} registers a tag on import`);
     }
   });
+
+  it('leaves the staff operations out of the resident request widgets in the drop-in bundle', async () => {
+    const { widgetFiles } = (await import('../../../scripts/size-report.mjs')) as { widgetFiles: (tag: string) => Set<string> };
+    for (const tag of ['ds-request-form', 'ds-request-status']) {
+      const code = [...widgetFiles(tag)].map((file) => readFileSync(file, 'utf8')).join('\n');
+      assert.ok(code.includes('v1/requests'), `<${tag}>'s files do not call the requests API at all`);
+      assert.ok(!code.includes('v1/staff/'), `<${tag}>'s files carry staff operations`);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { categoriesResource } from './resources/categories.js';
 import { eldercareResource } from './resources/eldercare.js';
 import { photosResource } from './resources/photos.js';
 import { requestsResource } from './resources/requests.js';
+import { staffRequestsResource } from './resources/staff-requests.js';
 import { statsResource } from './resources/stats.js';
 import { volunteeringResource } from './resources/volunteering.js';
 import { createTransport, type ClientOptions } from './transport.js';
@@ -29,7 +30,8 @@ export function createClient(options: ClientOptions) {
     events: eventsResource(transport),
     canteen: canteenResource(transport),
     categories: categoriesResource(transport),
-    requests: requestsResource(transport),
+    /** `requests.staff`: the staff operations (the client needs a `token` with the `requests` or `admin` role). */
+    requests: { ...requestsResource(transport), staff: staffRequestsResource(transport) },
     photos: photosResource(transport, options),
     stats: statsResource(transport),
     eldercare: eldercareResource(transport),

@@ -10,13 +10,17 @@ import {
   type RequestSummary,
 } from '../schemas/index.js';
 import { check, signalOf, type CallOptions, type CreateOptions, type Transport } from '../transport.js';
-import { staffRequestsResource } from './staff-requests.js';
 
 /** `v1/requests/DS-XXXX-XXXX[/suffix]` for a code as a resident typed it. */
 export function requestPath(code: string, suffix = ''): string {
   return `v1/requests/${encodeURIComponent(normalizeTrackingCode(code))}${suffix}`;
 }
 
+/**
+ * What residents do with requests. The staff operations are `staffRequestsResource` (in
+ * `./staff-requests.js`; `createClient` puts them at `requests.staff`), so a resident-facing bundle
+ * does not carry them.
+ */
 export function requestsResource(transport: Transport) {
   const { call, callCached, createInit } = transport;
   return {
@@ -56,7 +60,5 @@ export function requestsResource(transport: Transport) {
       const body = check(ReopenCreate, input, 'request');
       return call(ServiceRequestPublic, requestPath(code, '/reopen'), createInit(body, opts));
     },
-    /** Staff operations (the client needs a `token` with the `requests` or `admin` role). */
-    staff: staffRequestsResource(transport),
   };
 }
