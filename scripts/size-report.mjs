@@ -68,9 +68,9 @@ function tagChunks() {
 }
 
 /** The files a page with only `tag` downloads: doorstep.js, the tag's chunk and every chunk it imports. */
-export function widgetFiles(tag) {
-  const chunk = tagChunks().get(tag);
-  if (!chunk) throw new Error(`doorstep.js has no chunk for <${tag}>`);
+export function widgetFiles(tag, tags = tagChunks()) {
+  const chunk = tags.get(tag);
+  if (!chunk) throw new Error(`No widget ${tag} in doorstep.js (tags: ${[...tags.keys()].join(', ')})`);
   return closure(chunk, new Set([entry]));
 }
 
@@ -93,7 +93,7 @@ export function measure() {
   const tags = tagChunks();
   if (tags.size === 0) throw new Error('doorstep.js names no widget chunks: is it the autoloader build?');
   const autoloader = total(new Set([entry]));
-  const widgets = [...tags.keys()].map((tag) => ({ tag, ...total(widgetFiles(tag)) }));
+  const widgets = [...tags.keys()].map((tag) => ({ tag, ...total(widgetFiles(tag, tags)) }));
   const everything = new Set([entry]);
   for (const chunk of tags.values()) closure(chunk, everything);
   const all = total(everything);
@@ -183,9 +183,7 @@ function group(source) {
 }
 
 function why(tag) {
-  const chunk = tagChunks().get(tag);
-  if (!chunk) throw new Error(`No widget ${tag} in doorstep.js (tags: ${[...tagChunks().keys()].join(', ')})`);
-  const files = closure(chunk, new Set([entry]));
+  const files = widgetFiles(tag);
   const bytes = new Map();
   for (const file of files) {
     for (const [source, count] of bytesBySource(file)) bytes.set(group(source), (bytes.get(group(source)) ?? 0) + count);
