@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { equalColumns } from '../shared/columns.js';
+import { selectArrow, spinnerStyles } from '../shared/indicator.styles.js';
 import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
 
 export const areaPickerStyles = [
   baseStyles,
   themeHostStyles,
+  spinnerStyles,
   css`
     :host {
       display: block;
@@ -82,22 +84,13 @@ export const areaPickerStyles = [
       width: 100%;
       min-height: ${token('target-size')};
       margin: 0;
-      padding: ${token('space-s')} 2.5em ${token('space-s')} 12px;
+      padding: ${token('space-s')} 12px;
       font: inherit;
       color: ${token('color-text')};
       background-color: ${token('color-background')};
-      /* The chevron is drawn in the theme's colour (a fixed image would vanish on a dark theme). */
-      background-image:
-        linear-gradient(45deg, transparent 50%, ${token('color-text-muted')} 50%),
-        linear-gradient(135deg, ${token('color-text-muted')} 50%, transparent 50%);
-      background-repeat: no-repeat;
-      background-position:
-        right calc(0.75em + 6px) center,
-        right 0.75em center;
-      background-size: 6px 6px;
+      ${selectArrow}
       border: ${token('border-width')} solid ${token('color-border')};
       border-radius: ${token('radius-s')};
-      appearance: none;
       text-overflow: ellipsis;
       transition:
         border-color 120ms ease,
@@ -189,26 +182,8 @@ export const areaPickerStyles = [
       background: ${token('color-surface')};
     }
 
-    .spinner {
-      flex: none;
-      width: 1.1em;
-      height: 1.1em;
-      border-radius: 50%;
-      border: 3px solid ${token('color-border-subtle')};
-      border-top-color: ${token('color-primary')};
-      animation: spin 0.8s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
 
     @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation: none;
-        border-right-color: ${token('color-primary')};
-      }
       .select {
         transition: none;
       }

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { spinnerStyles } from '../shared/indicator.styles.js';
 import { baseStyles, themeHostStyles, token } from '../themes/styles.js';
 
 export const requestStatusStyles = [
   baseStyles,
   themeHostStyles,
+  spinnerStyles,
   css`
     :host {
       display: block;
@@ -448,35 +450,9 @@ export const requestStatusStyles = [
       font-weight: ${token('font-weight-strong')};
     }
 
-    .spinner {
-      flex: none;
-      width: 1.25em;
-      height: 1.25em;
-      border-radius: 50%;
-      border: 3px solid ${token('color-border-subtle')};
-      border-top-color: ${token('color-primary')};
-      animation: spin 0.8s linear infinite;
-    }
-    .spinner--on-primary {
-      border-color: rgb(255 255 255 / 0.4);
-      border-top-color: ${token('color-on-primary')};
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-
     @media (max-width: 30rem) {
       .actions .button {
         width: 100%;
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation: none;
-        border-right-color: ${token('color-primary')};
       }
     }
 

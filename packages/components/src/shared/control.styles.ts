@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { spinnerStyles } from './indicator.styles.js';
 import { token } from '../themes/styles.js';
 
 /**
@@ -131,24 +132,7 @@ export const controlStyles = css`
       gap: ${token('space-xs')};
     }
 
-    .spinner {
-      flex: none;
-      width: 1.25em;
-      height: 1.25em;
-      border-radius: 50%;
-      border: 3px solid ${token('color-border-subtle')};
-      border-top-color: ${token('color-primary')};
-      animation: spin 0.8s linear infinite;
-    }
-    .spinner--on-primary {
-      border-color: rgb(255 255 255 / 0.4);
-      border-top-color: ${token('color-on-primary')};
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
+    ${spinnerStyles}
 
     .success {
       display: grid;
@@ -195,11 +179,6 @@ export const controlStyles = css`
     }
 
     @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation: none;
-        border-top-color: ${token('color-border-subtle')};
-        border-right-color: ${token('color-primary')};
-      }
       .control,
       .button {
         transition: none;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { selectArrow } from './indicator.styles.js';
 import { equalColumns } from './columns.js';
 import { token } from '../themes/styles.js';
 
@@ -75,12 +76,7 @@ export const fieldStyles = css`
       box-shadow 120ms ease;
   }
   select.control {
-    appearance: none;
-    padding-right: 2.5em;
-    background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath fill='none' stroke='%234a5565' stroke-width='2' d='m3 6 5 5 5-5'/%3E%3C/svg%3E");
-    background-repeat: no-repeat;
-    background-position: right 0.75em center;
-    background-size: 1em;
+    ${selectArrow}
   }
   .control:hover:not(:disabled) {
     border-color: ${token('color-text')};

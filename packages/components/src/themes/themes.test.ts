@@ -41,6 +41,25 @@ async function everyElementsCss(): Promise<{ tags: string[]; css: string }> {
   return { tags, css: sheets.join('\n') };
 }
 
+/** `css` without what each match of `start` opens: an at-rule up to its balanced `}`, a `var(` up to its `)`. */
+function withoutBlocks(css: string, start: RegExp): string {
+  let result = '';
+  let from = 0;
+  for (const match of css.matchAll(start)) {
+    if (match.index < from) continue;
+    result += css.slice(from, match.index);
+    const [open, close] = match[0].startsWith('@') ? ['{', '}'] : ['(', ')'];
+    let depth = open === '(' ? 1 : 0;
+    let index = match.index + match[0].length;
+    for (; index < css.length; index++) {
+      if (css[index] === open) depth++;
+      else if (css[index] === close && --depth === 0) break;
+    }
+    from = index + 1;
+  }
+  return result + css.slice(from);
+}
+
 const tokenOf = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(`--ds-${name}`).trim();
 
 describe('design tokens', () => {
@@ -88,6 +107,18 @@ describe('design tokens', () => {
     const defined = new Set(Object.keys(defaultTokens));
     expect([...defined].filter((name) => !used.has(name)), 'unused').to.deep.equal([]);
     expect([...used].filter((name) => !defined.has(name)), 'undefined').to.deep.equal([]);
+  });
+
+  it('paints every colour from a token, so each theme reaches every pixel', async () => {
+    const { css } = await everyElementsCss();
+    // Colours come as a token with its default (`var(--ds-color-x, #hex)`) or as system colours; a
+    // fixed colour, also one inside an image, would stay the same in the dark and high-contrast themes.
+    // Print rules (black on white paper) and the themes' own token declarations are what may name one.
+    const rest = withoutBlocks(css, /var\(--ds-|@media print\b[^{]*/g).replace(/--ds-[a-z0-9-]+:[^;}]*/g, '');
+    const fixed = [...rest.matchAll(/#[0-9a-f]{3,8}\b|%23[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|oklch)\(/gi)].map((match) =>
+      rest.slice(Math.max(0, match.index - 60), match.index + 20).replace(/\s+/g, ' '),
+    );
+    expect(fixed).to.deep.equal([]);
   });
 
   it('themes override only tokens that exist', () => {
