@@ -4,8 +4,12 @@
 // @doorstep/components (or load them from a CDN).
 //
 // A page is an HTML fragment (what goes inside <main>) that starts with a comment holding its settings:
-//   <!-- page {"title": "居家养老 · 幸福里社区服务站", "nav": "居家养老", "order": 30, "description": "…"} -->
-// `nav` is the page's label in the main navigation, `order` its place there (index.html is the home page).
+//   <!-- page {"title": {"zh-CN": "居家养老 · 幸福里社区服务站", "zh-TW": …, "en": …}, "nav": {"zh-CN": "居家养老", …},
+//             "order": 30, "description": "…"} -->
+// `nav` is the page's label in the main navigation, `order` its place there (index.html is the home page);
+// `title` and `nav` come in every language the portal offers (LOCALES), as does each text the page marks
+// with data-i18n / data-i18n-label (its <script type="application/json" id="page-text">, the layout's
+// #layout-text): a text missing in a language fails the build.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +29,8 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 
+const LOCALES = ['zh-CN', 'zh-TW', 'en'];
+
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
 
 function readPage(file) {
@@ -35,7 +41,25 @@ function readPage(file) {
   for (const key of ['title', 'nav', 'order']) {
     if (settings[key] === undefined) throw new Error(`demo: pages/${file} has no "${key}" in its page comment`);
   }
-  return { file, ...settings, content: source.slice(match[0].length) };
+  return { file, key: file.replace(/\.html$/, ''), ...settings, content: source.slice(match[0].length) };
+}
+
+const TEXT_SCRIPT = (id) => new RegExp(`(<script type="application/json" id="${id}">)([\\s\\S]*?)(</script>)`);
+
+/** The layout's texts plus the navigation and this page's title: the layout's #layout-text as built. */
+function layoutText(layout, pages, page) {
+  const texts = JSON.parse(TEXT_SCRIPT('layout-text').exec(layout)[2]);
+  for (const other of pages) texts[`nav.${other.key}`] = other.nav;
+  texts['document.title'] = page.title;
+  return texts;
+}
+
+/** Fails when an element of `html` names a text that `texts` (the layout's and the page's) lacks in a language. */
+function checkTexts(file, html, texts) {
+  for (const [, key] of html.matchAll(/data-i18n(?:-label)?="([^"]+)"/g)) {
+    const missing = LOCALES.filter((locale) => typeof texts[key]?.[locale] !== 'string');
+    if (missing.length) throw new Error(`demo: ${file} marks "${key}" for translation, but it has no ${missing.join(', ')} text`);
+  }
 }
 
 const pages = readdirSync(join(here, 'pages'))
@@ -53,14 +77,18 @@ for (const page of pages) {
     .map((other) => {
       const href = other.file === 'index.html' ? './' : `./${other.file}`;
       const current = other === page ? ' aria-current="page"' : '';
-      return `<li><a href="${href}"${current}>${escapeHtml(other.nav)}</a></li>`;
+      return `<li><a href="${href}"${current} data-i18n="nav.${other.key}">${escapeHtml(other.nav['zh-CN'])}</a></li>`;
     })
     .join('\n');
+  const texts = layoutText(layout, pages, page);
   const html = layout
-    .replace('{{title}}', () => escapeHtml(page.title))
-    .replace('{{description}}', () => escapeHtml(page.description ?? page.title))
+    .replace('{{title}}', () => escapeHtml(page.title['zh-CN']))
+    .replace('{{description}}', () => escapeHtml(page.description ?? page.title['zh-CN']))
     .replace('{{nav}}', () => indent(nav, 10))
-    .replace('{{content}}', () => indent(page.content, 6));
+    .replace('{{content}}', () => indent(page.content, 6))
+    .replace(TEXT_SCRIPT('layout-text'), (_, open, _json, close) => `${open}\n${indent(JSON.stringify(texts, null, 2), 6)}\n    ${close}`);
+  const pageText = TEXT_SCRIPT('page-text').exec(page.content);
+  checkTexts(`pages/${page.file}`, html, { ...(pageText ? JSON.parse(pageText[2]) : {}), ...texts });
   writeFileSync(join(out, page.file), html);
 }
 

@@ -4,14 +4,17 @@
 // the deferred doorstep.js module, so widgets upgrade with the right language and theme and never
 // render twice.
 //
-// Portal text around the widgets that should follow the language carries data-i18n="<key>"; a page
-// lists its translations in <script type="application/json" id="page-text">{"<key>": {"zh-CN": …}}</script>.
+// Portal text around the widgets that should follow the language carries data-i18n="<key>" (its text)
+// or data-i18n-label="<key>" (its aria-label); a page lists its translations in
+// <script type="application/json" id="page-text">{"<key>": {"zh-CN": …}}</script>, the layout (header,
+// navigation, footer, the page's title) in #layout-text. build.mjs checks every key has every language.
 (() => {
   const LOCALES = ['zh-CN', 'zh-TW', 'en'];
   const providers = document.querySelectorAll('ds-provider');
   const elderToggle = document.getElementById('elder-toggle');
   const localeButtons = document.querySelectorAll('[data-locale]');
-  const pageText = JSON.parse(document.getElementById('page-text')?.textContent ?? '{}');
+  const texts = (id) => JSON.parse(document.getElementById(id)?.textContent ?? '{}');
+  const pageText = { ...texts('layout-text'), ...texts('page-text') };
 
   const stored = (key) => {
     try {
@@ -37,6 +40,14 @@
       element.textContent = text;
       element.lang = locale;
     }
+    for (const element of document.querySelectorAll('[data-i18n-label]')) {
+      const label = pageText[element.dataset.i18nLabel]?.[locale];
+      if (label === undefined) continue;
+      element.setAttribute('aria-label', label);
+      element.lang = locale;
+    }
+    const title = pageText['document.title']?.[locale];
+    if (title !== undefined) document.title = title;
     for (const button of localeButtons) button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
     store('doorstep-demo:locale', locale);
   }

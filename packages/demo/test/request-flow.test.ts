@@ -107,3 +107,32 @@ test('a resident reports a broken stair light on the demo portal and the request
     await context.close();
   }
 });
+
+test('the portal around the widgets follows the language switch: header, navigation, footer and title', async () => {
+  assert.ok(server && browser);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${server.url}/status.html?lang=en&elder=0`);
+    assert.equal(await page.title(), 'Check on a report · Xingfuli Community Service Centre');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    assert.equal(await nav.getByRole('link', { name: 'Check a report' }).getAttribute('aria-current'), 'page');
+    assert.equal(await nav.getByRole('link', { name: 'Elder care' }).getAttribute('lang'), 'en');
+    assert.ok(await page.getByRole('button', { name: 'Larger text' }).isVisible());
+    assert.match((await page.locator('footer').textContent()) ?? '', /Duty phone:\s*022-8888 6666/);
+    // The widget on the page is in English too.
+    await page.locator('ds-request-status').getByRole('button', { name: 'Check' }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: '繁體' }).click();
+    assert.equal(await page.title(), '查詢處理進度 · 幸福里社區服務站');
+    assert.ok(await page.getByRole('navigation', { name: '主導覽' }).getByRole('link', { name: '查詢進度' }).isVisible());
+    await page.getByRole('button', { name: '简体' }).click();
+    assert.equal(await page.getByRole('link', { name: '跳到主要内容' }).getAttribute('lang'), 'zh-CN');
+    assert.ok(await page.getByRole('button', { name: '长辈模式' }).isVisible());
+
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await context.close();
+  }
+});
