@@ -13,6 +13,8 @@ export interface ChartText {
   toggle: string;
   /** What the dashed goal line means ("虚线：每月目标 550 小时"), when there is one. */
   goalLegend?: string;
+  /** What the dotted last stretch means ("点线：本月至今"), shown when the last month is under way. */
+  partialLegend?: string;
 }
 
 export interface ChartRow {
@@ -23,6 +25,7 @@ export interface ChartRow {
   value: number;
   /** The value as the locale writes it. */
   shown: string;
+  /** The month under way (the trend's last): marked, and the line into it dotted, since it is not over. */
   current?: boolean;
 }
 
@@ -80,8 +83,9 @@ const HEIGHT = 120;
 const PAD = 10;
 
 /**
- * A small line chart of months, oldest first, the current month marked; a dashed line at `goal` when
- * there is one. Month names are text under the SVG, so they keep their size in the elder theme.
+ * A small line chart of months, oldest first; the month under way marked and reached by a dotted
+ * stretch (its figure is only so far); a dashed line at `goal` when there is one. Month names are text
+ * under the SVG, so they keep their size in the elder theme.
  */
 export function trendLine(
   id: string,
@@ -94,12 +98,22 @@ export function trendLine(
   const max = Math.max(1, goal ?? 0, ...rows.map((row) => row.value)) * 1.08;
   const x = (index: number) => PAD + (index * (WIDTH - 2 * PAD)) / Math.max(1, rows.length - 1);
   const y = (value: number) => HEIGHT - PAD - (value / max) * (HEIGHT - 2 * PAD);
-  const points = rows.map((row, index) => `${x(index).toFixed(1)},${y(row.value).toFixed(1)}`).join(' ');
+  const point = (index: number) => `${x(index).toFixed(1)},${y(rows[index]!.value).toFixed(1)}`;
+  // The month under way is reached by a dotted stretch of its own; the line before it is solid.
+  const partial = rows.length > 1 && rows.at(-1)!.current === true;
+  const solid = rows.slice(0, partial ? -1 : undefined).map((_, index) => point(index)).join(' ');
+  const legends = [
+    goal === undefined || !text.goalLegend ? undefined : html`<span class="trend-legend-item"><span class="trend-legend-line"></span>${text.goalLegend}</span>`,
+    partial && text.partialLegend
+      ? html`<span class="trend-legend-item"><span class="trend-legend-line trend-legend-line--partial"></span>${text.partialLegend}</span>`
+      : undefined,
+  ].filter((legend) => legend !== undefined);
   const picture = html`<div class="trend" aria-hidden="true">
     <svg class="trend-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" focusable="false">
       ${svg`<line class="trend-axis" x1=${PAD} x2=${WIDTH - PAD} y1=${HEIGHT - PAD} y2=${HEIGHT - PAD}></line>`}
       ${goal === undefined ? nothing : svg`<line class="trend-goal" x1=${PAD} x2=${WIDTH - PAD} y1=${y(goal)} y2=${y(goal)}></line>`}
-      ${svg`<polyline part="line" class="trend-line" points=${points}></polyline>`}
+      ${svg`<polyline part="line" class="trend-line" points=${solid}></polyline>`}
+      ${partial ? svg`<polyline part="line" class="trend-line trend-line--partial" points="${point(rows.length - 2)} ${point(rows.length - 1)}"></polyline>` : nothing}
       ${rows.map(
         (row, index) => svg`<circle class="trend-dot ${row.current ? 'trend-dot--current' : ''}" cx=${x(index)} cy=${y(row.value)} r=${row.current ? 5 : 3}></circle>`,
       )}
@@ -107,7 +121,7 @@ export function trendLine(
     <ol class="trend-labels" style="grid-template-columns: repeat(${rows.length}, 1fr)">
       ${rows.map((row, index) => html`<li class=${row.current ? 'current' : (rows.length - 1 - index) % 2 === 1 ? 'odd' : ''}>${row.label}</li>`)}
     </ol>
-    ${goal === undefined || !text.goalLegend ? nothing : html`<p class="trend-legend"><span class="trend-legend-line"></span>${text.goalLegend}</p>`}
+    ${legends.length ? html`<p class="trend-legend">${legends}</p>` : nothing}
   </div>`;
   return figure(id, text, asTable, onToggle, picture, rows);
 }

@@ -36,6 +36,8 @@ export const serviceHoursMessages = defineCatalog({
     'chart.showTable': '以表格显示',
     'chart.showChart': '以图表显示',
     'chart.goalLine': '虚线：每月目标 {goal}',
+    'chart.partialLine': '点线：本月至今',
+    'chart.soFar': '{month}（截至目前）',
   },
   'zh-TW': {
     'hours.heading': '志願服務時數',
@@ -71,6 +73,8 @@ export const serviceHoursMessages = defineCatalog({
     'chart.showTable': '以表格顯示',
     'chart.showChart': '以圖表顯示',
     'chart.goalLine': '虛線：每月目標 {goal}',
+    'chart.partialLine': '點線：本月至今',
+    'chart.soFar': '{month}（截至目前）',
   },
   en: {
     'hours.heading': 'Volunteer hours',
@@ -106,5 +110,7 @@ export const serviceHoursMessages = defineCatalog({
     'chart.showTable': 'Show as a table',
     'chart.showChart': 'Show as a chart',
     'chart.goalLine': 'Dashed line: the monthly goal of {goal}',
+    'chart.partialLine': 'Dotted line: this month so far',
+    'chart.soFar': '{month} (so far)',
   },
 });

@@ -184,6 +184,9 @@ export const serviceHoursStyles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
+    .trend-line--partial {
+      stroke-dasharray: 1 6;
+    }
     .trend-dot {
       fill: ${token('color-background')};
       stroke: ${token('color-primary')};
@@ -211,15 +214,23 @@ export const serviceHoursStyles = [
     }
     .trend-legend {
       display: flex;
-      align-items: center;
-      gap: ${token('space-xs')};
+      flex-wrap: wrap;
+      gap: 0 ${token('space-m')};
       margin-top: ${token('space-xs')};
       font-size: ${token('font-size-small')};
       color: ${token('color-text-muted')};
     }
+    .trend-legend-item {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-xs')};
+    }
     .trend-legend-line {
       inline-size: 1.5em;
       border-top: 2px dashed ${token('color-success')};
+    }
+    .trend-legend-line--partial {
+      border-top: 3px dotted ${token('color-primary')};
     }
     /* Twelve month names do not fit a phone: every other one, counted back from this month. */
     @container (max-width: 30rem) {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { HoursSummary } from '@doorstep/sdk';
 import '../define/index.js';
+import { communityToday } from '../shared/format.js';
 import type { DsProvider } from '../provider/provider.js';
 import { FakeVolunteeringApi, fakeSummary, fakeVolunteeringClient } from '../test-support/fake-volunteering.js';
 import type { DsServiceHours, ServiceHoursState } from './service-hours.js';
@@ -49,6 +50,15 @@ async function settled(counter: DsServiceHours, root: ShadowRoot, number: string
     timeout: 3000,
   });
   await counter.updateComplete;
+}
+
+/** Twelve months of the trend, oldest first, ending with `last` (YYYY-MM). */
+function trendEndingWith(last: string): NonNullable<HoursSummary['trend']> {
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, index) => ({
+    month: new Date(Date.UTC(year, month - 12 + index, 1)).toISOString().slice(0, 7),
+    minutes: 30_000 + index * 600,
+  }));
 }
 
 describe('<ds-service-hours>', () => {
@@ -193,6 +203,29 @@ describe('<ds-service-hours>', () => {
       expect(trendRows).to.have.length(12);
       expect(cells(trendRows[11]!)).to.equal('2026年11月|412');
       expect($(root, '#trend-table').classList.contains('visually-hidden')).to.equal(true);
+    });
+
+    it('shows the month under way as so far: a dotted last stretch, a legend, and the table says so', async () => {
+      const thisMonth = communityToday().slice(0, 7);
+      const api = new FakeVolunteeringApi();
+      api.summary = { ...fakeSummary(24_720), trend: trendEndingWith(thisMonth) };
+      const { root } = await mount({ api, locale: 'en' });
+      expect(root.querySelectorAll('.trend-line--partial'), 'one dotted stretch, into this month').to.have.length(1);
+      expect(root.querySelectorAll('.trend-dot--current')).to.have.length(1);
+      expect(text(root, '.trend-legend')).to.contain('Dotted line: this month so far');
+      const rows = root.querySelectorAll('#trend-table tbody tr');
+      expect(rows[11]!.querySelector('th')!.textContent!.trim()).to.match(/^\w+ \d{4} \(so far\)$/);
+      expect(rows[10]!.querySelector('th')!.textContent!.trim()).not.to.contain('so far');
+    });
+
+    it('marks no month as under way when the trend ends in the past', async () => {
+      const api = new FakeVolunteeringApi();
+      api.summary = { ...fakeSummary(24_720), trend: trendEndingWith('2024-06') };
+      const { root } = await mount({ api });
+      expect(root.querySelector('.trend-line--partial')).to.equal(null);
+      expect(root.querySelector('.trend-dot--current')).to.equal(null);
+      expect(text(root, '.trend-legend')).not.to.contain('点线');
+      expect(root.querySelectorAll('#trend-table tbody th')[11]!.textContent!.trim()).to.equal('2024年6月');
     });
 
     it('swaps a chart for its table from the keyboard, and back', async () => {

@@ -8,6 +8,7 @@ import { DEV, warnOnce } from '../base/dev.js';
 import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
 import type { DsErrorDetail } from '../request-form/request-form.js';
+import { communityToday } from '../shared/format.js';
 import { teamBars, trendLine, type ChartRow } from './charts.js';
 import { CountUpController } from './count-up.js';
 import { serviceHoursMessages } from './service-hours.messages.js';
@@ -379,14 +380,19 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
 
   private renderTrend(summary: HoursSummary, goal: number | undefined) {
     if (!summary.trend) return nothing;
-    const last = summary.trend.length - 1;
-    const rows: ChartRow[] = summary.trend.map(({ month, minutes }, index) => ({
-      label: this.date(month, { month: 'short' }),
-      fullLabel: this.date(month, { year: 'numeric', month: 'long' }),
-      value: minutes / 60,
-      shown: this.number(minutes / 60),
-      current: index === last,
-    }));
+    // The trend ends with this month while it is still under way (then its figure is "so far"), or
+    // with a month already over when the period is in the past.
+    const thisMonth = communityToday().slice(0, 7);
+    const rows: ChartRow[] = summary.trend.map(({ month, minutes }) => {
+      const name = this.date(month, { year: 'numeric', month: 'long' });
+      return {
+        label: this.date(month, { month: 'short' }),
+        fullLabel: month === thisMonth ? this.t('chart.soFar', { month: name }) : name,
+        value: minutes / 60,
+        shown: this.number(minutes / 60),
+        current: month === thisMonth,
+      };
+    });
     // A monthly goal is a line across the monthly trend; a goal for a year or range would not fit it.
     const monthlyGoal = summary.period.kind === 'month' && goal !== undefined ? goal / 60 : undefined;
     return trendLine(
@@ -394,6 +400,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
       {
         ...this.chartText(this.t('chart.trend'), this.t('chart.month'), this.tables.trend),
         ...(monthlyGoal === undefined ? {} : { goalLegend: this.t('chart.goalLine', { goal: this.hoursText(goal!) }) }),
+        partialLegend: this.t('chart.partialLine'),
       },
       rows,
       monthlyGoal,
