@@ -92,6 +92,8 @@ export const serviceHoursStyles = [
     .chart {
       margin: 0;
       min-width: 0;
+      /* The charts' own rules below follow the chart's width: side by side, each has half the card. */
+      container-type: inline-size;
     }
     .chart-head {
       display: flex;
@@ -232,8 +234,9 @@ export const serviceHoursStyles = [
     .trend-legend-line--partial {
       border-top: 3px dotted ${token('color-primary')};
     }
-    /* Twelve month names do not fit a phone: every other one, counted back from this month. */
-    @container (max-width: 30rem) {
+    /* Twelve month names do not fit a narrow chart: every other one, counted back from the last. In em,
+       so that the elder theme's larger names switch at a wider chart. */
+    @container (max-width: 32em) {
       .trend-labels .odd {
         visibility: hidden;
       }

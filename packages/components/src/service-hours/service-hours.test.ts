@@ -218,6 +218,27 @@ describe('<ds-service-hours>', () => {
       expect(rows[10]!.querySelector('th')!.textContent!.trim()).not.to.contain('so far');
     });
 
+    for (const theme of ['default', 'elder'] as const) {
+      it(`keeps the month names apart at every width, also with the two charts side by side (${theme})`, async () => {
+        const { counter, root } = await mount({ theme });
+        for (const width of [320, 480, 720, 900, 1200, 1400]) {
+          counter.style.width = `${width}px`;
+          await new Promise(requestAnimationFrame);
+          const shown = [...root.querySelectorAll('.trend-labels li')].filter((label) => getComputedStyle(label).visibility !== 'hidden');
+          const boxes = shown.map((label) => {
+            const range = document.createRange();
+            range.selectNodeContents(label);
+            return range.getBoundingClientRect();
+          });
+          // At least half a character between two names, or they read as one ("10月11月").
+          const gap = parseFloat(getComputedStyle(shown[0]!).fontSize) / 2;
+          for (let index = 1; index < boxes.length; index++) {
+            expect(boxes[index]!.left - boxes[index - 1]!.right, `${width}px: ${shown[index - 1]!.textContent} runs into ${shown[index]!.textContent}`).to.be.at.least(gap);
+          }
+        }
+      });
+    }
+
     it('marks no month as under way when the trend ends in the past', async () => {
       const api = new FakeVolunteeringApi();
       api.summary = { ...fakeSummary(24_720), trend: trendEndingWith('2024-06') };
