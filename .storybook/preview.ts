@@ -34,8 +34,41 @@ const withProvider: Decorator = (story, context) => {
   return html`<ds-provider .client=${client} theme=${theme ?? 'default'} locale=${locale ?? 'zh-CN'}>${story()}</ds-provider>`;
 };
 
+/**
+ * Controls for the manifest's rows (stories render with `element()` from stories/support/element.ts,
+ * which sets the args that are attributes): a select for a union of string literals (`'month' | 'year' |
+ * 'all'`), a toggle for `boolean`, a number field for `number`, text for other attributes. Properties,
+ * events, slots, parts and custom properties stay in the table as documentation, without a control.
+ * A story's own args (not in the manifest) keep what the story says.
+ */
+const manifestControls: NonNullable<Preview['argTypesEnhancers']>[number] = ({ argTypes }) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      const category = argType.table?.category;
+      if (category === undefined) return [name, argType]; // a story's own setting, not the manifest's
+      if (category !== 'attributes') return [name, { ...argType, control: false }];
+      const type = String(argType.table?.type?.summary ?? '').replace(/\s*\|\s*undefined$/, '');
+      const literals = type.split('|').map((part) => /^\s*'([^']*)'\s*$/.exec(part)?.[1]);
+      if (literals.every((literal) => literal !== undefined)) return [name, { ...argType, control: { type: 'select' }, options: literals }];
+      if (type === 'boolean') return [name, { ...argType, control: { type: 'boolean' } }];
+      if (type === 'number') return [name, { ...argType, control: { type: 'number' } }];
+      return [name, { ...argType, control: { type: 'text' } }];
+    }),
+  );
+
+/**
+ * Every story starts as a first visit: what a widget keeps in localStorage (drafts, a remembered volunteer
+ * key) would otherwise carry over from the story viewed before and change this one. A story that needs
+ * some of it (a restored draft) sets it in its own `beforeEach`, which runs after this.
+ */
+function forgetWhatWidgetsKept(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('doorstep:')) localStorage.removeItem(key);
+}
+
 const preview: Preview = {
   decorators: [withProvider],
+  beforeEach: forgetWhatWidgetsKept,
+  argTypesEnhancers: [manifestControls],
   globalTypes: {
     theme: {
       description: 'Doorstep theme',

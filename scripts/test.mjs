@@ -2,10 +2,11 @@
 // `pnpm test`: every check the project has, in order, ending with one line `N passed, N failed`.
 //
 //   node scripts/test.mjs                 everything but `size` (see NAMED_ONLY below)
-//   node scripts/test.mjs node browser    only the named steps (lint typecheck manifest build node browser size storybook)
+//   node scripts/test.mjs node browser    only the named steps (lint typecheck manifest build node browser size storybook stories)
 //
-// Test runners count their tests; lint, type-check, the manifest check, build, the size budgets and the
-// Storybook build count as one check each. `manifest` runs before `build` (which regenerates the files it
+// Test runners count their tests, and `stories` counts the stories whose play functions ran to the end
+// (scripts/stories.mjs, on the Storybook that `storybook` built); lint, type-check, the manifest check,
+// build, the size budgets and the Storybook build count as one check each. `manifest` runs before `build` (which regenerates the files it
 // checks), so a stale committed custom-elements.json or API reference fails here. The Node suites run against PGlite and, when one can be had, a real PostgreSQL
 // (DOORSTEP_TEST_DATABASE_URL, or a throwaway cluster this script starts); in CI that is required.
 import { spawn } from 'node:child_process';
@@ -80,9 +81,10 @@ async function nodeTests() {
   }
 }
 
-async function browserTests() {
-  const summary = join(resultsDir, 'browser.json');
-  const code = await run('pnpm', ['exec', 'wtr', '--config', 'web-test-runner.config.mjs'], { DOORSTEP_WTR_SUMMARY: summary });
+/** A runner that writes its own `{ passed, failed, skipped }` to the file named by `summaryVariable`. */
+async function summarized(name, summaryVariable, command, args) {
+  const summary = join(resultsDir, `${name}.json`);
+  const code = await run(command, args, { [summaryVariable]: summary });
   const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
   if (code !== 0 && totals.failed === 0) totals.failed = 1;
   return totals;
@@ -94,9 +96,10 @@ const steps = {
   manifest: check(process.execPath, ['scripts/manifest.mjs', '--check']),
   build: check('pnpm', ['run', 'build']),
   node: nodeTests,
-  browser: browserTests,
+  browser: () => summarized('browser', 'DOORSTEP_WTR_SUMMARY', 'pnpm', ['exec', 'wtr', '--config', 'web-test-runner.config.mjs']),
   size: check(process.execPath, ['scripts/size-report.mjs']),
   storybook: check('pnpm', ['run', 'build-storybook'], { STORYBOOK_DISABLE_TELEMETRY: '1' }),
+  stories: () => summarized('stories', 'DOORSTEP_STORIES_SUMMARY', process.execPath, ['scripts/stories.mjs']),
 };
 
 // The size budgets of issue 6 are not met yet (the request form is about 58 KB gzip against 24 KB), so

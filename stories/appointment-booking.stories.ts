@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsAppointmentBooking } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { EMPTY_AREA, UNAVAILABLE_AREA, fillSlot, sampleBooking } from './support/fake-appointments.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-appointment-booking>`: a resident picks a service, sees what to bring, books a time at the
@@ -16,7 +16,7 @@ const meta = {
   component: 'ds-appointment-booking',
   tags: ['autodocs'],
   args: { area: 'c-1' },
-  render: (args) => html`<ds-appointment-booking area=${args.area as string}></ds-appointment-booking>`,
+  render: renderElement('ds-appointment-booking'),
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {

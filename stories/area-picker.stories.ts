@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { createClient } from '@doorstep/sdk';
 import type { DsAreaPicker } from '@doorstep/components';
 import { BASE_URL, type FakeApiOptions } from './support/fake-api.js';
+import { element, renderElement } from './support/element.js';
 
 /**
  * `<ds-area-picker>`: community › compound › building › unit, as cascading native selects. It is a
@@ -14,7 +15,8 @@ const meta = {
   title: 'Widgets/Area picker',
   component: 'ds-area-picker',
   tags: ['autodocs'],
-  render: () => html`<ds-area-picker name="area"></ds-area-picker>`,
+  render: renderElement('ds-area-picker'),
+  args: { name: 'area' },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -72,7 +74,7 @@ export const Chosen: Story = {
 /** Set from markup: `value="b-8"` opens at 幸福里社区 › 和谐家园 › 5号楼. */
 export const WithValue: Story = {
   name: 'With a value',
-  render: () => html`<ds-area-picker name="area" value="b-8"></ds-area-picker>`,
+  args: { name: 'area', value: 'b-8' },
   play: async ({ canvasElement }) => {
     const { picker } = await pickerIn(canvasElement);
     await waitFor(() => expect(picker.pathText).toBe('幸福里社区 › 和谐家园 › 5号楼'));
@@ -85,10 +87,14 @@ export const WithValue: Story = {
  */
 export const Invalid: Story = {
   name: 'Required to the building, invalid',
-  render: () => html`<ds-area-picker name="building" required level="building" min-level="building">
-    <span slot="label">老人住在哪里</span>
-    <span slot="hint">请选到楼栋，方便上门服务的工作人员找到。</span>
-  </ds-area-picker>`,
+  args: { name: 'building', required: true, level: 'building', 'min-level': 'building' },
+  render: (args) =>
+    element(
+      'ds-area-picker',
+      args,
+      html`<span slot="label">老人住在哪里</span>
+        <span slot="hint">请选到楼栋，方便上门服务的工作人员找到。</span>`,
+    ),
   play: async ({ canvasElement }) => {
     const { picker, root } = await pickerIn(canvasElement);
     await choose(root, 'community', 'c-1');
@@ -100,7 +106,8 @@ export const Invalid: Story = {
 /** In a plain HTML `<form>`: submitting shows what the form would send. Reset goes back to nothing. */
 export const InAForm: Story = {
   name: 'Inside a plain <form>',
-  render: () => html`<form
+  args: { required: true, level: 'building' },
+  render: (args) => html`<form
     style="display: grid; gap: 16px; max-width: 42rem"
     @submit=${(event: SubmitEvent) => {
       event.preventDefault();
@@ -108,7 +115,7 @@ export const InAForm: Story = {
       form.querySelector('output')!.value = `area=${new FormData(form).get('area')}`;
     }}
   >
-    <ds-area-picker name="area" required level="building"></ds-area-picker>
+    ${element('ds-area-picker', args)}
     <div style="display: flex; gap: 12px">
       <button type="submit" style="min-height: 44px">提交</button>
       <button type="reset" style="min-height: 44px">重置</button>
@@ -126,10 +133,9 @@ export const InAForm: Story = {
 
 /** Inside a disabled `<fieldset>`: not usable, not submitted, not validated. */
 export const Disabled: Story = {
-  render: () => html`<form>
-    <fieldset disabled style="border: 0; padding: 0; margin: 0">
-      <ds-area-picker name="area" value="b-4"></ds-area-picker>
-    </fieldset>
+  args: { value: 'b-4' },
+  render: (args) => html`<form>
+    <fieldset disabled style="border: 0; padding: 0; margin: 0">${element('ds-area-picker', args)}</fieldset>
   </form>`,
   play: async ({ canvasElement }) => {
     const { root } = await pickerIn(canvasElement);
@@ -148,11 +154,11 @@ export const Loading: Story = {
 /** The area tree could not be loaded: the reason and a retry. */
 export const LoadError: Story = {
   name: 'Load error',
-  render: (_args, context) =>
+  render: (args, context) =>
     ownProvider(
       context,
       createClient({ baseUrl: BASE_URL, retry: 0, fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),
-      html`<ds-area-picker name="area"></ds-area-picker>`,
+      element('ds-area-picker', args),
     ),
   play: async ({ canvasElement }) => {
     const { root } = await pickerIn(canvasElement, 'load-error');
@@ -162,7 +168,7 @@ export const LoadError: Story = {
 
 /** No API configured: a localized notice (and a console message for the developer). */
 export const Unconfigured: Story = {
-  render: (_args, context) => ownProvider(context, undefined, html`<ds-area-picker name="area"></ds-area-picker>`),
+  render: (args, context) => ownProvider(context, undefined, element('ds-area-picker', args)),
   play: async ({ canvasElement }) => {
     await pickerIn(canvasElement, 'unconfigured');
   },

@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsCanteenMenu } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { EMPTY_AREA, UNAVAILABLE_CANTEEN } from './support/fake-canteen.js';
+import { element } from './support/element.js';
 
 /**
  * `<ds-canteen-menu>`: what the community canteen serves this week — meals with serving hours, dishes with
@@ -15,13 +16,10 @@ const meta = {
   title: 'Widgets/Canteen menu',
   component: 'ds-canteen-menu',
   tags: ['autodocs'],
-  args: { area: 'c-1', canteen: '', width: '100%' },
-  render: (args) =>
-    html`<div style="width: ${args.width as string}">
-      ${args.canteen
-        ? html`<ds-canteen-menu canteen=${args.canteen as string}></ds-canteen-menu>`
-        : html`<ds-canteen-menu area=${args.area as string}></ds-canteen-menu>`}
-    </div>`,
+  // `width` is the canvas's, not an attribute: the widget lays itself out by its own width.
+  args: { area: 'c-1', width: '100%' },
+  argTypes: { width: { control: { type: 'text' }, description: 'The width of the box around the widget (a story setting).' } },
+  render: ({ width, ...args }) => html`<div style="width: ${width as string}">${element('ds-canteen-menu', args)}</div>`,
   parameters: {
     layout: 'fullscreen',
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
@@ -71,7 +69,7 @@ export const Loading: Story = {
 /** The menu failed to load: the reason and a retry. */
 export const LoadError: Story = {
   name: 'Load error',
-  args: { canteen: UNAVAILABLE_CANTEEN },
+  args: { canteen: UNAVAILABLE_CANTEEN, area: undefined },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'load-error');
   },

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { createOutbox } from '@doorstep/sdk';
 import type { DsAreaPicker, DsEldercareSignup } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { SAMPLE_STATUS, eldercareFakeSettings } from './support/fake-eldercare.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-eldercare-signup>`: a resident, a son or daughter, or a building steward applies for home-based
@@ -17,7 +17,7 @@ const meta = {
   component: 'ds-eldercare-signup',
   tags: ['autodocs'],
   args: { mode: 'signup' },
-  render: (args) => html`<ds-eldercare-signup mode=${args.mode as string}></ds-eldercare-signup>`,
+  render: renderElement('ds-eldercare-signup'),
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -29,9 +29,8 @@ const meta = {
       },
     },
   },
-  // Each story starts as a first visit: no draft from another story, nothing waiting to be sent.
+  // Each story starts as a first visit: nothing waiting to be sent (drafts: .storybook/preview.ts).
   beforeEach: async () => {
-    localStorage.removeItem('doorstep:draft:eldercare-signup');
     const outbox = createOutbox({ name: 'eldercare', send: async () => undefined });
     for (const entry of await outbox.entries()) await outbox.remove(entry.key);
     return () => {

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsEventList } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { EMPTY_AREA, UNAVAILABLE_AREA, sampleRegistration } from './support/fake-events.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-event-list>`: the community's upcoming activities with seats left; sign up, join the waitlist when
@@ -15,7 +15,7 @@ const meta = {
   component: 'ds-event-list',
   tags: ['autodocs'],
   args: { area: 'c-1' },
-  render: (args) => html`<ds-event-list area=${args.area as string}></ds-event-list>`,
+  render: renderElement('ds-event-list'),
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {

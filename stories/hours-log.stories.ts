@@ -4,8 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsHoursLog } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { DEMO_ACCESS_KEY, NO_ROLE_TOKEN, STAFF_TOKEN } from './support/fake-volunteering.js';
-
-const KEY_STORAGE = 'doorstep:volunteer-access-key';
+import { element, renderElement } from './support/element.js';
 
 /**
  * `<ds-hours-log>`: a volunteer logs service hours, follows them from pending to approved and prints a
@@ -17,7 +16,8 @@ const meta = {
   component: 'ds-hours-log',
   tags: ['autodocs'],
   // The demo volunteer's key, handed over as a property (a key never goes in markup).
-  render: () => html`<ds-hours-log .volunteerKey=${DEMO_ACCESS_KEY}></ds-hours-log>`,
+  render: renderElement('ds-hours-log'),
+  args: { volunteerKey: DEMO_ACCESS_KEY },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -42,21 +42,19 @@ async function logIn(canvasElement: HTMLElement, state: DsHoursLog['state'] = 'r
 }
 
 const submit = (root: ShadowRoot) => userEvent.click(root.querySelector<HTMLButtonElement>('form button[type="submit"]')!);
-const forgetKey = () => localStorage.removeItem(KEY_STORAGE);
 
 /** No key on this device yet: the volunteer types the one from sign-up. */
 export const SignedOut: Story = {
   name: 'Signed out',
-  beforeEach: forgetKey,
-  render: () => html`<ds-hours-log><a slot="signup" href="#signup">还没有报名？先报名成为志愿者</a></ds-hours-log>`,
+  args: { volunteerKey: undefined },
+  render: (args) => element('ds-hours-log', args, html`<a slot="signup" href="#signup">还没有报名？先报名成为志愿者</a>`),
   play: async ({ canvasElement }) => void (await logIn(canvasElement, 'signed-out')),
 };
 
 /** A key that does not work: the field says so. */
 export const WrongKey: Story = {
   name: 'Wrong key',
-  beforeEach: forgetKey,
-  render: () => html`<ds-hours-log></ds-hours-log>`,
+  args: { volunteerKey: undefined },
   play: async ({ canvasElement }) => {
     const { root } = await logIn(canvasElement, 'signed-out');
     await userEvent.type(root.querySelector<HTMLInputElement>('#access-key')!, 'ABCD-EFGH-JKLM-NPQR-STUV');
@@ -116,13 +114,13 @@ export const SubmitError: Story = {
 
 /** The volunteer's records: pending, approved, and not approved with the reason. */
 export const Records: Story = {
-  render: () => html`<ds-hours-log view="history" .volunteerKey=${DEMO_ACCESS_KEY}></ds-hours-log>`,
+  args: { view: 'history', volunteerKey: DEMO_ACCESS_KEY },
   play: async ({ canvasElement }) => void (await logIn(canvasElement)),
 };
 
 /** A certificate of this year's approved hours, ready to print (only the certificate goes on paper). */
 export const Certificate: Story = {
-  render: () => html`<ds-hours-log view="certificate" .volunteerKey=${DEMO_ACCESS_KEY}></ds-hours-log>`,
+  args: { view: 'certificate', volunteerKey: DEMO_ACCESS_KEY },
   play: async ({ canvasElement }) => {
     const { root } = await logIn(canvasElement);
     await submit(root);
@@ -146,7 +144,7 @@ export const LoadError: Story = {
 /** Staff: the queue of entries waiting for review. */
 export const StaffQueue: Story = {
   name: 'Staff: review queue',
-  render: () => html`<ds-hours-log mode="staff"></ds-hours-log>`,
+  args: { mode: 'staff', volunteerKey: undefined },
   parameters: { fakeApi: { mode: 'ok', token: STAFF_TOKEN } satisfies FakeApiOptions },
   play: async ({ canvasElement }) => void (await logIn(canvasElement)),
 };
@@ -154,7 +152,7 @@ export const StaffQueue: Story = {
 /** Staff: rejecting needs a reason the volunteer will read. */
 export const StaffRejecting: Story = {
   name: 'Staff: rejecting',
-  render: () => html`<ds-hours-log mode="staff"></ds-hours-log>`,
+  args: { mode: 'staff', volunteerKey: undefined },
   parameters: { fakeApi: { mode: 'ok', token: STAFF_TOKEN } satisfies FakeApiOptions },
   play: async ({ canvasElement }) => {
     const { root } = await logIn(canvasElement);
@@ -167,7 +165,7 @@ export const StaffRejecting: Story = {
 /** Staff: approved entries, each with its history of changes. */
 export const StaffApproved: Story = {
   name: 'Staff: approved entries',
-  render: () => html`<ds-hours-log mode="staff"></ds-hours-log>`,
+  args: { mode: 'staff', volunteerKey: undefined },
   parameters: { fakeApi: { mode: 'ok', token: STAFF_TOKEN } satisfies FakeApiOptions },
   play: async ({ canvasElement }) => {
     const { log, root } = await logIn(canvasElement);
@@ -180,7 +178,7 @@ export const StaffApproved: Story = {
 /** Staff without the volunteering role (or without a token): what to do about it. */
 export const StaffForbidden: Story = {
   name: 'Staff: no permission',
-  render: () => html`<ds-hours-log mode="staff"></ds-hours-log>`,
+  args: { mode: 'staff', volunteerKey: undefined },
   parameters: { fakeApi: { mode: 'ok', token: NO_ROLE_TOKEN } satisfies FakeApiOptions },
   play: async ({ canvasElement }) => void (await logIn(canvasElement, 'forbidden')),
 };

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { createOutbox } from '@doorstep/sdk';
 import type { DsAreaPicker, DsRequestForm } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { requestFakeSettings } from './support/fake-requests.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-request-form>`: a resident reports a problem and gets a tracking code. Every story runs against
@@ -15,10 +15,10 @@ const meta = {
   title: 'Widgets/Request form',
   component: 'ds-request-form',
   tags: ['autodocs'],
-  render: () => html`<ds-request-form privacy-href="https://portal.example.cn/privacy"></ds-request-form>`,
-  // Each story starts clean: no draft from an earlier story, nothing waiting in the outbox.
+  render: renderElement('ds-request-form'),
+  args: { 'privacy-href': 'https://portal.example.cn/privacy' },
+  // Each story starts clean: nothing waiting in the outbox (drafts: .storybook/preview.ts).
   beforeEach: async () => {
-    localStorage.removeItem('doorstep:draft:request-form');
     const outbox = createOutbox({ name: 'request-form', send: async () => undefined });
     for (const entry of await outbox.entries()) await outbox.remove(entry.key);
   },

@@ -5,6 +5,7 @@ import { createClient } from '@doorstep/sdk';
 import type { DsRequestStatus } from '@doorstep/components';
 import { BASE_URL, createFakeFetch, type FakeApiOptions } from './support/fake-api.js';
 import { BROKEN_CODE, SAMPLE_CODES, staffUpdates } from './support/fake-status.js';
+import { element, renderElement } from './support/element.js';
 
 /**
  * `<ds-request-status>`: a resident follows a report by its tracking code, and rates it or reopens it once
@@ -15,7 +16,8 @@ const meta = {
   title: 'Widgets/Request status',
   component: 'ds-request-status',
   tags: ['autodocs'],
-  render: () => html`<ds-request-status code=${SAMPLE_CODES.in_progress}></ds-request-status>`,
+  render: renderElement('ds-request-status'),
+  args: { code: SAMPLE_CODES.in_progress },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -30,8 +32,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj;
-
-const showing = (code: string) => () => html`<ds-request-status code=${code}></ds-request-status>`;
 
 async function widgetIn(canvasElement: HTMLElement, state: DsRequestStatus['state']) {
   const widget = canvasElement.querySelector<DsRequestStatus>('ds-request-status');
@@ -66,7 +66,7 @@ async function reopen(root: ShadowRoot, reason: string) {
 
 /** No code yet: the lookup box. */
 export const Idle: Story = {
-  render: () => html`<ds-request-status></ds-request-status>`,
+  args: { code: undefined },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'idle');
   },
@@ -75,7 +75,7 @@ export const Idle: Story = {
 /** A code that cannot be right: the reason at the box; nothing is sent. */
 export const InvalidCode: Story = {
   name: 'Invalid code',
-  render: () => html`<ds-request-status></ds-request-status>`,
+  args: { code: undefined },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'idle');
     await userEvent.type(root.querySelector<HTMLInputElement>('#code')!, 'DS-12');
@@ -95,7 +95,7 @@ export const Loading: Story = {
 /** A well-formed code no request has. */
 export const NotFound: Story = {
   name: 'Not found',
-  render: showing('DS-AAAA-BBBB'),
+  args: { code: 'DS-AAAA-BBBB' },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'not-found');
   },
@@ -104,7 +104,7 @@ export const NotFound: Story = {
 /** The lookup failed (503): the reason and "try again". */
 export const LoadError: Story = {
   name: 'Load error',
-  render: showing(BROKEN_CODE),
+  args: { code: BROKEN_CODE },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'load-error');
   },
@@ -112,7 +112,7 @@ export const LoadError: Story = {
 
 /** Just reported: the first step of five. */
 export const Submitted: Story = {
-  render: showing(SAMPLE_CODES.submitted),
+  args: { code: SAMPLE_CODES.submitted },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'shown');
   },
@@ -120,7 +120,7 @@ export const Submitted: Story = {
 
 /** Accepted by staff and assigned, with the staff's note. */
 export const Accepted: Story = {
-  render: showing(SAMPLE_CODES.accepted),
+  args: { code: SAMPLE_CODES.accepted },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'shown');
   },
@@ -137,7 +137,7 @@ export const InProgress: Story = {
 /** While the page is open, staff resolve it: the view updates by itself and announces the change. */
 export const LiveUpdate: Story = {
   name: 'Live update',
-  render: () => html`<ds-request-status code=${SAMPLE_CODES.accepted} poll-interval="1500"></ds-request-status>`,
+  args: { code: SAMPLE_CODES.accepted, 'poll-interval': '1500' },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     staffUpdates(SAMPLE_CODES.accepted, 'resolved');
@@ -147,7 +147,7 @@ export const LiveUpdate: Story = {
 
 /** Resolved, with photos: the resident may rate it, or reopen it within 14 days. */
 export const Resolved: Story = {
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await expect(root.querySelector('.rating form')).not.toBeNull();
@@ -157,7 +157,7 @@ export const Resolved: Story = {
 
 /** Rejected: the outcome step says so, and the staff's note says why. */
 export const Rejected: Story = {
-  render: showing(SAMPLE_CODES.rejected),
+  args: { code: SAMPLE_CODES.rejected },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'shown');
   },
@@ -165,7 +165,7 @@ export const Rejected: Story = {
 
 /** Closed a day after the resolution; still rateable and, within 14 days, reopenable. */
 export const Closed: Story = {
-  render: showing(SAMPLE_CODES.closed),
+  args: { code: SAMPLE_CODES.closed },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'shown');
   },
@@ -173,7 +173,7 @@ export const Closed: Story = {
 
 /** Already rated: the rating is shown, and there is no second one. */
 export const Rated: Story = {
-  render: showing(SAMPLE_CODES.rated),
+  args: { code: SAMPLE_CODES.rated },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await expect(root.querySelector('input[name="score"]')).toBeNull();
@@ -182,7 +182,7 @@ export const Rated: Story = {
 
 /** Merged into another report: a link to follow that one. */
 export const Merged: Story = {
-  render: showing(SAMPLE_CODES.merged),
+  args: { code: SAMPLE_CODES.merged },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'shown');
   },
@@ -191,7 +191,7 @@ export const Merged: Story = {
 /** "Send rating" without choosing stars: the error at the stars, which get focus. */
 export const RatingInvalid: Story = {
   name: 'Rating: no stars chosen',
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await userEvent.click(root.querySelector<HTMLButtonElement>('.rating button[type="submit"]')!);
@@ -202,7 +202,8 @@ export const RatingInvalid: Story = {
 /** The rating is on its way (here it never arrives). */
 export const RatingSubmitting: Story = {
   name: 'Rating: sending',
-  render: (_args, context) => writesNeverAnswer(context, showing(SAMPLE_CODES.resolved)()),
+  args: { code: SAMPLE_CODES.resolved },
+  render: (args, context) => writesNeverAnswer(context, element('ds-request-status', args)),
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await rate(root, 4);
@@ -213,7 +214,7 @@ export const RatingSubmitting: Story = {
 /** Rated: thanks, and the rating as given. */
 export const RatingSubmitted: Story = {
   name: 'Rating: sent',
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await rate(root, 4, '修得挺快，就是等了两天');
@@ -225,7 +226,7 @@ export const RatingSubmitted: Story = {
 export const RatingError: Story = {
   name: 'Rating: server error',
   parameters: { fakeApi: { mode: 'server-error' } satisfies FakeApiOptions },
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await rate(root, 2, '灯还是有点闪');
@@ -236,7 +237,7 @@ export const RatingError: Story = {
 /** "Not fixed?": the reason box. */
 export const ReopenForm: Story = {
   name: 'Reopen: form',
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await userEvent.click(root.querySelector<HTMLButtonElement>('.reopen-start')!);
@@ -247,7 +248,8 @@ export const ReopenForm: Story = {
 /** The reopen is on its way (here it never arrives). */
 export const ReopenSubmitting: Story = {
   name: 'Reopen: sending',
-  render: (_args, context) => writesNeverAnswer(context, showing(SAMPLE_CODES.resolved)()),
+  args: { code: SAMPLE_CODES.resolved },
+  render: (args, context) => writesNeverAnswer(context, element('ds-request-status', args)),
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await reopen(root, '灯只亮了一天又坏了');
@@ -258,7 +260,7 @@ export const ReopenSubmitting: Story = {
 /** Reopened: back to "in progress", with the reason in the history. */
 export const Reopened: Story = {
   name: 'Reopen: done',
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await reopen(root, '灯只亮了一天又坏了');
@@ -270,7 +272,7 @@ export const Reopened: Story = {
 export const ReopenError: Story = {
   name: 'Reopen: network error',
   parameters: { fakeApi: { mode: 'network-error' } satisfies FakeApiOptions },
-  render: showing(SAMPLE_CODES.resolved),
+  args: { code: SAMPLE_CODES.resolved },
   play: async ({ canvasElement }) => {
     const { root } = await widgetIn(canvasElement, 'shown');
     await reopen(root, '灯只亮了一天又坏了');
@@ -280,11 +282,9 @@ export const ReopenError: Story = {
 
 /** No API configured: a localized notice (and a console message for the developer). */
 export const Unconfigured: Story = {
-  render: (_args, context) => {
+  render: (args, context) => {
     const { locale, theme } = context.globals as { locale?: string; theme?: string };
-    return html`<ds-provider locale=${locale ?? 'zh-CN'} theme=${theme ?? 'default'}>
-      <ds-request-status code=${SAMPLE_CODES.in_progress}></ds-request-status>
-    </ds-provider>`;
+    return html`<ds-provider locale=${locale ?? 'zh-CN'} theme=${theme ?? 'default'}>${element('ds-request-status', args)}</ds-provider>`;
   },
   play: async ({ canvasElement }) => {
     await widgetIn(canvasElement, 'unconfigured');

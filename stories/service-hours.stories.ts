@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsServiceHours } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { LIVE_COMMUNITY, UNAVAILABLE_COMMUNITY } from './support/fake-volunteering.js';
+import { element, renderElement } from './support/element.js';
 
 /**
  * `<ds-service-hours>`: the volunteer hours a community, team or volunteer served, counted from the hours
@@ -14,7 +15,8 @@ const meta = {
   title: 'Widgets/Service hours',
   component: 'ds-service-hours',
   tags: ['autodocs'],
-  render: () => html`<ds-service-hours community="c-1"></ds-service-hours>`,
+  render: renderElement('ds-service-hours'),
+  args: { community: 'c-1' },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -49,7 +51,8 @@ export const ThisMonth: Story = {
 
 /** The one-line strip for a portal's header. */
 export const Compact: Story = {
-  render: () => html`<div style="max-width: 28rem"><ds-service-hours community="c-1" variant="compact"></ds-service-hours></div>`,
+  args: { variant: 'compact' },
+  render: (args) => html`<div style="max-width: 28rem">${element('ds-service-hours', args)}</div>`,
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelector('figure')).toBeNull();
@@ -58,7 +61,7 @@ export const Compact: Story = {
 
 /** This year so far: no monthly goal applies to a year. */
 export const ThisYear: Story = {
-  render: () => html`<ds-service-hours community="c-1" period="year"></ds-service-hours>`,
+  args: { community: 'c-1', period: 'year' },
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelector('[role="progressbar"]')).toBeNull();
@@ -67,13 +70,13 @@ export const ThisYear: Story = {
 
 /** Every approved hour ever. */
 export const AllTime: Story = {
-  render: () => html`<ds-service-hours community="c-1" period="all"></ds-service-hours>`,
+  args: { community: 'c-1', period: 'all' },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement)),
 };
 
 /** One team (助老服务队) with its own monthly goal of 180 hours; no split by team. */
 export const Team: Story = {
-  render: () => html`<ds-service-hours team="elder-visits"></ds-service-hours>`,
+  args: { team: 'elder-visits', community: undefined },
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelectorAll('figure').length).toBe(1);
@@ -82,14 +85,14 @@ export const Team: Story = {
 
 /** One volunteer's approved hours this year, by team. */
 export const Volunteer: Story = {
-  render: () => html`<ds-service-hours volunteer="V-ZHXY-8K6M" period="year"></ds-service-hours>`,
+  args: { volunteer: 'V-ZHXY-8K6M', period: 'year', community: undefined },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement)),
 };
 
 /** A page's own goal, already passed: the bar is full and says by how much. */
 export const GoalReached: Story = {
   name: 'Goal reached',
-  render: () => html`<ds-service-hours community="c-1" period="year" goal="1000"></ds-service-hours>`,
+  args: { community: 'c-1', period: 'year', goal: '1000' },
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelector('.goal--reached')).not.toBeNull();
@@ -98,16 +101,13 @@ export const GoalReached: Story = {
 
 /** Dates of your own (a quarter). */
 export const Range: Story = {
-  render: () => {
-    const year = new Date().getFullYear();
-    return html`<ds-service-hours community="c-1" from="${year}-01-01" to="${year}-03-31"></ds-service-hours>`;
-  },
+  args: { from: `${new Date().getFullYear()}-01-01`, to: `${new Date().getFullYear()}-03-31` },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement)),
 };
 
 /** Nothing approved in the period yet. */
 export const Empty: Story = {
-  render: () => html`<ds-service-hours community="c-1" from="2001-01-01" to="2001-12-31"></ds-service-hours>`,
+  args: { community: 'c-1', from: '2001-01-01', to: '2001-12-31' },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement, 'empty')),
 };
 
@@ -124,7 +124,7 @@ export const AsTables: Story = {
 /** The total grows while you watch (every few seconds here); the change is announced once, politely. */
 export const LiveUpdate: Story = {
   name: 'Live update',
-  render: () => html`<ds-service-hours community=${LIVE_COMMUNITY} poll-interval="3000"></ds-service-hours>`,
+  args: { community: LIVE_COMMUNITY, 'poll-interval': '3000' },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement)),
 };
 
@@ -137,13 +137,13 @@ export const Loading: Story = {
 /** Loading failed: a plain message and a retry. */
 export const LoadError: Story = {
   name: 'Load error',
-  render: () => html`<ds-service-hours community=${UNAVAILABLE_COMMUNITY}></ds-service-hours>`,
+  args: { community: UNAVAILABLE_COMMUNITY },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement, 'load-error')),
 };
 
 /** No community, team or volunteer given: the counter says what it is missing. */
 export const NoScope: Story = {
   name: 'No scope given',
-  render: () => html`<ds-service-hours></ds-service-hours>`,
+  args: { community: undefined },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement, 'unconfigured')),
 };

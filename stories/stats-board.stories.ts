@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { DsStatsBoard } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-stats-board>`: the figures a community publishes for an area and a period, computed by the server
@@ -12,7 +12,8 @@ const meta = {
   title: 'Widgets/Stats board',
   component: 'ds-stats-board',
   tags: ['autodocs'],
-  render: () => html`<ds-stats-board area="c-1"></ds-stats-board>`,
+  render: renderElement('ds-stats-board'),
+  args: { area: 'c-1' },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -44,7 +45,7 @@ export const Full: Story = {
 
 /** The strip for a page header. */
 export const Compact: Story = {
-  render: () => html`<ds-stats-board area="c-1" variant="compact"></ds-stats-board>`,
+  args: { area: 'c-1', variant: 'compact' },
   play: async ({ canvasElement }) => {
     const board = await boardIn(canvasElement, 'ready');
     await expect(board.shadowRoot!.querySelectorAll('.figure').length).toBe(4);
@@ -53,12 +54,12 @@ export const Compact: Story = {
 
 /** A year, named by the period attribute. */
 export const ThisYear: Story = {
-  render: () => html`<ds-stats-board area="c-1" period="year"></ds-stats-board>`,
+  args: { area: 'c-1', period: 'year' },
 };
 
 /** Nothing recorded yet in the period. */
 export const Empty: Story = {
-  render: () => html`<ds-stats-board area="empty"></ds-stats-board>`,
+  args: { area: 'empty' },
   play: async ({ canvasElement }) => {
     const board = await boardIn(canvasElement, 'ready');
     await expect(board.shadowRoot!.querySelector('.empty')).not.toBeNull();

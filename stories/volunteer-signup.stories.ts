@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { DsVolunteerSignup } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { TAKEN_PHONE, UNAVAILABLE_COMMUNITY } from './support/fake-volunteering.js';
+import { renderElement } from './support/element.js';
 
 /**
  * `<ds-volunteer-signup>`: a resident joins volunteer teams and gets a volunteer number and an access key.
@@ -13,7 +13,8 @@ const meta = {
   title: 'Widgets/Volunteer sign-up',
   component: 'ds-volunteer-signup',
   tags: ['autodocs'],
-  render: () => html`<ds-volunteer-signup community="c-1"></ds-volunteer-signup>`,
+  render: renderElement('ds-volunteer-signup'),
+  args: { community: 'c-1' },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
@@ -37,8 +38,6 @@ async function formIn(canvasElement: HTMLElement, state: DsVolunteerSignup['stat
 
 async function fillIn(canvasElement: HTMLElement, phone = '13812345678') {
   const { form, root } = await formIn(canvasElement);
-  // A fresh form each time: the stories share one page, and the form keeps drafts.
-  localStorage.removeItem('doorstep:draft:volunteer-signup');
   await userEvent.click(root.querySelector<HTMLInputElement>('#teams input[value="elder-visits"]')!);
   await userEvent.type(root.querySelector<HTMLInputElement>('#name')!, '李秀兰');
   await userEvent.type(root.querySelector<HTMLInputElement>('#phone')!, phone);
@@ -58,7 +57,7 @@ export const Ready: Story = {
 /** Opened from a team's page: that team is ticked. */
 export const TeamChosen: Story = {
   name: 'Team chosen by the page',
-  render: () => html`<ds-volunteer-signup community="c-1" team="silver-haircuts"></ds-volunteer-signup>`,
+  args: { community: 'c-1', team: 'silver-haircuts' },
   play: async ({ canvasElement }) => {
     const { root } = await formIn(canvasElement);
     await expect(root.querySelector<HTMLInputElement>('#teams input[value="silver-haircuts"]')!.checked).toBe(true);
@@ -118,7 +117,7 @@ export const Offline: Story = {
 /** A community with no team recruiting. */
 export const NoTeams: Story = {
   name: 'No teams',
-  render: () => html`<ds-volunteer-signup community="c-9"></ds-volunteer-signup>`,
+  args: { community: 'c-9' },
   play: async ({ canvasElement }) => void (await formIn(canvasElement)),
 };
 
@@ -131,6 +130,6 @@ export const Loading: Story = {
 /** The teams could not be loaded. */
 export const LoadError: Story = {
   name: 'Load error',
-  render: () => html`<ds-volunteer-signup community=${UNAVAILABLE_COMMUNITY}></ds-volunteer-signup>`,
+  args: { community: UNAVAILABLE_COMMUNITY },
   play: async ({ canvasElement }) => void (await formIn(canvasElement, 'load-error')),
 };
