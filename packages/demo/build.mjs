@@ -88,7 +88,8 @@ for (const page of pages) {
     .replace('{{content}}', () => indent(page.content, 6))
     .replace(TEXT_SCRIPT('layout-text'), (_, open, _json, close) => `${open}\n${indent(JSON.stringify(texts, null, 2), 6)}\n    ${close}`);
   const pageText = TEXT_SCRIPT('page-text').exec(page.content);
-  checkTexts(`pages/${page.file}`, html, { ...(pageText ? JSON.parse(pageText[2]) : {}), ...texts });
+  // As portal.js reads them: the page's texts over the layout's.
+  checkTexts(`pages/${page.file}`, html, { ...texts, ...(pageText ? JSON.parse(pageText[2]) : {}) });
   writeFileSync(join(out, page.file), html);
 }
 
