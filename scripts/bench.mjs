@@ -160,15 +160,21 @@ async function lighthouseScores(server, formFactor) {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     }, config);
-    const { categories, audits } = result.lhr;
+    const { categories, audits, runtimeError } = result.lhr;
     const failing = Object.values(audits)
       .filter((audit) => audit.score !== null && audit.score < 1 && ['binary', 'numeric'].includes(audit.scoreDisplayMode))
       .map((audit) => `${audit.id} (${audit.score})`);
+    // A category Lighthouse could not score (the page failed to load, no paint…) is a 0 with its reason.
+    const unscored = Object.values(categories).filter((category) => category.score === null);
+    if (runtimeError || unscored.length) {
+      const errors = Object.values(audits).filter((audit) => audit.errorMessage).map((audit) => `${audit.id}: ${audit.errorMessage}`);
+      failing.unshift(`not scored: ${[runtimeError?.message, ...unscored.map((category) => category.id), ...errors].filter(Boolean).join('; ')}`);
+    }
     return {
-      performance: categories.performance.score,
-      accessibility: categories.accessibility.score,
-      bestPractices: categories['best-practices'].score,
-      cls: audits['cumulative-layout-shift'].numericValue,
+      performance: categories.performance.score ?? 0,
+      accessibility: categories.accessibility.score ?? 0,
+      bestPractices: categories['best-practices'].score ?? 0,
+      cls: audits['cumulative-layout-shift'].numericValue ?? Number.NaN,
       lcpMs: audits['largest-contentful-paint'].numericValue,
       failing,
     };
