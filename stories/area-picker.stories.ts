@@ -74,7 +74,7 @@ export const Chosen: Story = {
 /** Set from markup: `value="b-8"` opens at 幸福里社区 › 和谐家园 › 5号楼. */
 export const WithValue: Story = {
   name: 'With a value',
-  args: { name: 'area', value: 'b-8' },
+  args: { value: 'b-8' },
   play: async ({ canvasElement }) => {
     const { picker } = await pickerIn(canvasElement);
     await waitFor(() => expect(picker.pathText).toBe('幸福里社区 › 和谐家园 › 5号楼'));

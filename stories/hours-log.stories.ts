@@ -114,13 +114,13 @@ export const SubmitError: Story = {
 
 /** The volunteer's records: pending, approved, and not approved with the reason. */
 export const Records: Story = {
-  args: { view: 'history', volunteerKey: DEMO_ACCESS_KEY },
+  args: { view: 'history' },
   play: async ({ canvasElement }) => void (await logIn(canvasElement)),
 };
 
 /** A certificate of this year's approved hours, ready to print (only the certificate goes on paper). */
 export const Certificate: Story = {
-  args: { view: 'certificate', volunteerKey: DEMO_ACCESS_KEY },
+  args: { view: 'certificate' },
   play: async ({ canvasElement }) => {
     const { root } = await logIn(canvasElement);
     await submit(root);

@@ -61,7 +61,7 @@ export const Compact: Story = {
 
 /** This year so far: no monthly goal applies to a year. */
 export const ThisYear: Story = {
-  args: { community: 'c-1', period: 'year' },
+  args: { period: 'year' },
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelector('[role="progressbar"]')).toBeNull();
@@ -70,7 +70,7 @@ export const ThisYear: Story = {
 
 /** Every approved hour ever. */
 export const AllTime: Story = {
-  args: { community: 'c-1', period: 'all' },
+  args: { period: 'all' },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement)),
 };
 
@@ -92,7 +92,7 @@ export const Volunteer: Story = {
 /** A page's own goal, already passed: the bar is full and says by how much. */
 export const GoalReached: Story = {
   name: 'Goal reached',
-  args: { community: 'c-1', period: 'year', goal: '1000' },
+  args: { period: 'year', goal: '1000' },
   play: async ({ canvasElement }) => {
     const counter = await counterIn(canvasElement);
     await expect(counter.shadowRoot!.querySelector('.goal--reached')).not.toBeNull();
@@ -107,7 +107,7 @@ export const Range: Story = {
 
 /** Nothing approved in the period yet. */
 export const Empty: Story = {
-  args: { community: 'c-1', from: '2001-01-01', to: '2001-12-31' },
+  args: { from: '2001-01-01', to: '2001-12-31' },
   play: async ({ canvasElement }) => void (await counterIn(canvasElement, 'empty')),
 };
 

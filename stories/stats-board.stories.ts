@@ -45,7 +45,7 @@ export const Full: Story = {
 
 /** The strip for a page header. */
 export const Compact: Story = {
-  args: { area: 'c-1', variant: 'compact' },
+  args: { variant: 'compact' },
   play: async ({ canvasElement }) => {
     const board = await boardIn(canvasElement, 'ready');
     await expect(board.shadowRoot!.querySelectorAll('.figure').length).toBe(4);
@@ -54,7 +54,7 @@ export const Compact: Story = {
 
 /** A year, named by the period attribute. */
 export const ThisYear: Story = {
-  args: { area: 'c-1', period: 'year' },
+  args: { period: 'year' },
 };
 
 /** Nothing recorded yet in the period. */

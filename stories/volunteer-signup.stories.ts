@@ -57,7 +57,7 @@ export const Ready: Story = {
 /** Opened from a team's page: that team is ticked. */
 export const TeamChosen: Story = {
   name: 'Team chosen by the page',
-  args: { community: 'c-1', team: 'silver-haircuts' },
+  args: { team: 'silver-haircuts' },
   play: async ({ canvasElement }) => {
     const { root } = await formIn(canvasElement);
     await expect(root.querySelector<HTMLInputElement>('#teams input[value="silver-haircuts"]')!.checked).toBe(true);

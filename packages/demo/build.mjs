@@ -46,13 +46,6 @@ function readPage(file) {
 
 const TEXT_SCRIPT = (id) => new RegExp(`(<script type="application/json" id="${id}">)([\\s\\S]*?)(</script>)`);
 
-/** The layout's texts plus the navigation and this page's title: the layout's #layout-text as built. */
-function layoutText(layout, pages, page) {
-  const texts = JSON.parse(TEXT_SCRIPT('layout-text').exec(layout)[2]);
-  for (const other of pages) texts[`nav.${other.key}`] = other.nav;
-  texts['document.title'] = page.title;
-  return texts;
-}
 
 /** Fails when an element of `html` names a text that `texts` (the layout's and the page's) lacks in a language. */
 function checkTexts(file, html, texts) {
@@ -67,6 +60,11 @@ const pages = readdirSync(join(here, 'pages'))
   .map(readPage)
   .sort((a, b) => a.order - b.order);
 const layout = readFileSync(join(here, 'layout.html'), 'utf8');
+// The layout's texts plus the navigation's; each page adds its own title (its #layout-text as built).
+const sharedTexts = {
+  ...JSON.parse(TEXT_SCRIPT('layout-text').exec(layout)[2]),
+  ...Object.fromEntries(pages.map((page) => [`nav.${page.key}`, page.nav])),
+};
 const indent = (text, spaces) => text.replace(/^(?=.)/gm, ' '.repeat(spaces)).trimEnd();
 
 rmSync(out, { recursive: true, force: true });
@@ -80,7 +78,7 @@ for (const page of pages) {
       return `<li><a href="${href}"${current} data-i18n="nav.${other.key}">${escapeHtml(other.nav['zh-CN'])}</a></li>`;
     })
     .join('\n');
-  const texts = layoutText(layout, pages, page);
+  const texts = { ...sharedTexts, 'document.title': page.title };
   const html = layout
     .replace('{{title}}', () => escapeHtml(page.title['zh-CN']))
     .replace('{{description}}', () => escapeHtml(page.description ?? page.title['zh-CN']))

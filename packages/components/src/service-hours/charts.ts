@@ -102,12 +102,11 @@ export function trendLine(
   // The month under way is reached by a dotted stretch of its own; the line before it is solid.
   const partial = rows.length > 1 && rows.at(-1)!.current === true;
   const solid = rows.slice(0, partial ? -1 : undefined).map((_, index) => point(index)).join(' ');
+  const legend = (line: string, label: string) => html`<span class="trend-legend-item"><span class="trend-legend-line ${line}"></span>${label}</span>`;
   const legends = [
-    goal === undefined || !text.goalLegend ? undefined : html`<span class="trend-legend-item"><span class="trend-legend-line"></span>${text.goalLegend}</span>`,
-    partial && text.partialLegend
-      ? html`<span class="trend-legend-item"><span class="trend-legend-line trend-legend-line--partial"></span>${text.partialLegend}</span>`
-      : undefined,
-  ].filter((legend) => legend !== undefined);
+    goal !== undefined && text.goalLegend ? legend('', text.goalLegend) : undefined,
+    partial && text.partialLegend ? legend('trend-legend-line--partial', text.partialLegend) : undefined,
+  ].filter((item) => item !== undefined);
   const picture = html`<div class="trend" aria-hidden="true">
     <svg class="trend-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" focusable="false">
       ${svg`<line class="trend-axis" x1=${PAD} x2=${WIDTH - PAD} y1=${HEIGHT - PAD} y2=${HEIGHT - PAD}></line>`}

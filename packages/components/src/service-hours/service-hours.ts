@@ -385,12 +385,13 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
     const thisMonth = communityToday().slice(0, 7);
     const rows: ChartRow[] = summary.trend.map(({ month, minutes }) => {
       const name = this.date(month, { year: 'numeric', month: 'long' });
+      const current = month === thisMonth;
       return {
         label: this.date(month, { month: 'short' }),
-        fullLabel: month === thisMonth ? this.t('chart.soFar', { month: name }) : name,
+        fullLabel: current ? this.t('chart.soFar', { month: name }) : name,
         value: minutes / 60,
         shown: this.number(minutes / 60),
-        current: month === thisMonth,
+        current,
       };
     });
     // A monthly goal is a line across the monthly trend; a goal for a year or range would not fit it.
