@@ -9,7 +9,8 @@
 // Generated (and committed, so that a review shows API changes):
 //   packages/components/custom-elements.json   @custom-elements-manifest/analyzer + its Lit plugin, from the
 //                                              JSDoc on the classes (@summary, @slot, @event, @csspart,
-//                                              @cssprop) and their properties; tags come from src/define/*.ts
+//                                              @cssprop) and their properties; tags come from src/define/*.ts;
+//                                              aliases of literal unions written out by the type checker
 //   docs/api-reference.md                      every element's attributes, properties, events, slots, parts
 //                                              and CSS properties
 //   packages/react/src/components.ts           the React wrappers (packages/react/scripts/generate.mjs)
@@ -116,11 +117,72 @@ function publicApiPlugin() {
   };
 }
 
+/**
+ * Writes out the literal union behind a type alias (`HoursLogView` → `'log' | 'history' | 'certificate'`),
+ * as the type checker resolves it — also `keyof typeof`, `(typeof LIST)[number]` and template literals —
+ * so that the API reference lists the values and Storybook offers them in a select. Other types (objects,
+ * booleans, strings) keep the text the analyzer read; where it read none (a field initialised from a
+ * constant), the checker's name for the type is written.
+ */
+function expandedTypesPlugin(program) {
+  const checker = program.getTypeChecker();
+  const literalUnion = (type) => {
+    const parts = type.isUnion() ? type.types : [type];
+    const literals = parts.filter((part) => part.isStringLiteral()).map((part) => `'${part.value}'`);
+    const optional = parts.some((part) => part.flags & ts.TypeFlags.Undefined);
+    if (!literals.length || literals.length + (optional ? 1 : 0) !== parts.length) return undefined;
+    return [...literals, ...(optional ? ['undefined'] : [])].join(' | ');
+  };
+  return {
+    name: 'doorstep-expanded-types',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        const source = program.getSourceFile(join(componentsDir, module.path));
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          const classNode = source?.statements.find((statement) => ts.isClassDeclaration(statement) && statement.name?.text === declaration.name);
+          if (!classNode) throw new Error(`expanded types: ${module.path} has no class ${declaration.name}`);
+          const instance = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(classNode.name));
+          const resolved = new Map();
+          for (const member of declaration.members ?? []) {
+            const symbol = member.kind === 'field' && !member.static ? instance.getProperty(member.name) : undefined;
+            if (!symbol) continue;
+            const type = checker.getTypeOfSymbol(symbol);
+            const text = literalUnion(type) ?? (member.type ? undefined : checker.typeToString(type));
+            if (!text) continue;
+            member.type = { ...member.type, text };
+            resolved.set(member.name, text);
+          }
+          for (const attribute of declaration.attributes ?? []) {
+            const text = resolved.get(attribute.fieldName) ?? (attribute.type ? undefined : declaration.members?.find((member) => member.name === attribute.fieldName)?.type?.text);
+            if (text) attribute.type = { ...attribute.type, text };
+          }
+        }
+      }
+    },
+  };
+}
+
+/** A type-checked program of the components' sources; `extra` adds files (path → source) to it. */
+function componentsProgram(extra = {}) {
+  const config = ts.getParsedCommandLineOfConfigFile(join(componentsDir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const host = ts.createCompilerHost(config.options);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (file) => extra[file] ?? readFile(file);
+  host.fileExists = ((exists) => (file) => file in extra || exists(file))(host.fileExists.bind(host));
+  host.getSourceFile = (file, language, ...rest) =>
+    file in extra ? ts.createSourceFile(file, extra[file], language) : getSourceFile(file, language, ...rest);
+  const files = sourceFiles().map((file) => join(componentsDir, file));
+  return ts.createProgram([...files, ...Object.keys(extra)], { ...config.options, noEmit: true }, host);
+}
+
 export function generateManifest() {
   const modules = sourceFiles().map((file) =>
     analyzerTs.createSourceFile(file, readFileSync(join(componentsDir, file), 'utf8'), analyzerTs.ScriptTarget.ES2022, true),
   );
-  return create({ modules, plugins: [...litPlugin(), doorstepDefinePlugin(), publicApiPlugin()], context: { dev: false } });
+  const plugins = [...litPlugin(), doorstepDefinePlugin(), publicApiPlugin(), expandedTypesPlugin(componentsProgram())];
+  return create({ modules, plugins, context: { dev: false } });
 }
 
 /** Custom elements (classes with a tag), with the module each lives in. */
@@ -144,16 +206,7 @@ function checkTypeMaps(manifest) {
     `export const tags: Array<keyof HTMLElementTagNameMap> = ${JSON.stringify(tags)};`,
     `export const events: Array<keyof GlobalEventHandlersEventMap> = ${JSON.stringify(events)};`,
   ].join('\n');
-  const config = ts.getParsedCommandLineOfConfigFile(join(componentsDir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  const host = ts.createCompilerHost(config.options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => (file === checkFile ? checkSource : readFile(file));
-  host.fileExists = ((exists) => (file) => file === checkFile || exists(file))(host.fileExists.bind(host));
-  host.getSourceFile = (file, language, ...rest) =>
-    file === checkFile ? ts.createSourceFile(file, checkSource, language) : getSourceFile(file, language, ...rest);
-  const files = sourceFiles().map((file) => join(componentsDir, file));
-  const program = ts.createProgram([...files, checkFile], { ...config.options, noEmit: true }, host);
+  const program = componentsProgram({ [checkFile]: checkSource });
   const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(checkFile));
   return diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }

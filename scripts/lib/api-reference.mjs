@@ -101,6 +101,7 @@ export function apiReference(_manifest, elements) {
     '',
     'Every Doorstep element, from the custom-elements manifest (the JSDoc on each class). Guides: [getting started](getting-started.md),',
     '[configuration](configuration.md), [theming](theming.md); one page per widget in [components/](components/).',
+    "Where an attribute takes one of a few values, its type lists them (`'log' | 'history' | 'certificate'`).",
     '',
     ...elements.map((element) => `- [\`<${element.tagName}>\`](#${element.tagName})`),
     '',
