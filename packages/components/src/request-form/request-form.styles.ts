@@ -211,43 +211,12 @@ export const requestFormStyles = [
   `,
   controlStyles,
   css`
-
     @media (forced-colors: active) {
-      .card,
-      .summary,
-      .alert,
-      .success,
-      .notice,
-      .loading,
       .duplicates,
       .queued,
       .privacy,
       .photo {
         border: 2px solid CanvasText;
-      }
-      .control {
-        border-color: FieldText;
-      }
-      .control[aria-invalid='true'],
-      .field--invalid {
-        border-color: Mark;
-      }
-      select.control {
-        appearance: auto;
-        background-image: none;
-      }
-      .button {
-        border-color: ButtonText;
-      }
-      .control:focus-visible,
-      .button:focus-visible,
-      a:focus-visible,
-      .summary:focus {
-        outline-color: Highlight;
-        box-shadow: none;
-      }
-      .success-icon {
-        forced-color-adjust: auto;
       }
     }
   `,

@@ -3,8 +3,9 @@ import { spinnerStyles } from './indicator.styles.js';
 import { token } from '../themes/styles.js';
 
 /**
- * Focus rings, buttons, the error summary, inline errors and alerts: the same in every form widget
- * (the request form and the widgets built on `widgetStyles`). Each includes it where these rules stood
+ * Focus rings, buttons, the error summary, inline errors and alerts, and the forced-colors rules for
+ * these, the card and the fields: the same in every form widget (the request form and the widgets
+ * built on `widgetStyles`). Each includes it where these rules stood
  * in its own sheet, so the cascade is unchanged.
  */
 export const controlStyles = css`
@@ -182,6 +183,42 @@ export const controlStyles = css`
       .control,
       .button {
         transition: none;
+      }
+    }
+
+    /* Windows high contrast: system colours for the card, the fields and the rules above. */
+    @media (forced-colors: active) {
+      .card,
+      .summary,
+      .alert,
+      .success,
+      .notice,
+      .loading {
+        border: 2px solid CanvasText;
+      }
+      .control {
+        border-color: FieldText;
+      }
+      .control[aria-invalid='true'],
+      .field--invalid {
+        border-color: Mark;
+      }
+      select.control {
+        appearance: auto;
+        background-image: none;
+      }
+      .button {
+        border-color: ButtonText;
+      }
+      .control:focus-visible,
+      .button:focus-visible,
+      a:focus-visible,
+      .summary:focus {
+        outline-color: Highlight;
+        box-shadow: none;
+      }
+      .success-icon {
+        forced-color-adjust: auto;
       }
     }
 `;

@@ -16,48 +16,11 @@ export const widgetStyles = [
     :host {
       display: block;
     }
-
   `,
   cardStyles,
   fieldStyles,
   controlStyles,
   css`
-
-    @media (forced-colors: active) {
-      .card,
-      .summary,
-      .alert,
-      .success,
-      .notice,
-      .loading {
-        border: 2px solid CanvasText;
-      }
-      .control {
-        border-color: FieldText;
-      }
-      .control[aria-invalid='true'],
-      .field--invalid {
-        border-color: Mark;
-      }
-      select.control {
-        appearance: auto;
-        background-image: none;
-      }
-      .button {
-        border-color: ButtonText;
-      }
-      .control:focus-visible,
-      .button:focus-visible,
-      a:focus-visible,
-      .summary:focus {
-        outline-color: Highlight;
-        box-shadow: none;
-      }
-      .success-icon {
-        forced-color-adjust: auto;
-      }
-    }
-  
     /* Radio and checkbox choices as large targets: the whole row is the label. */
     .choices {
       display: grid;

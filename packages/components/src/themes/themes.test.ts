@@ -170,4 +170,20 @@ describe('themes on <ds-provider> and on a widget', () => {
     await emulateMedia({ forcedColors: 'none' });
     expect(tokenOf(form, 'color-primary')).to.equal(darkOverrides['color-primary']);
   });
+
+  it('outlines the "not configured" notice with a system colour in forced-colours mode, in every widget', async () => {
+    // A panel drawn by its background alone disappears when forced colours take backgrounds away.
+    const { tags } = await everyElementsCss();
+    const unmarked: string[] = [];
+    for (const tag of tags) {
+      const widget = await fixture(`<${tag}></${tag}>`);
+      const notice = widget.shadowRoot?.querySelector<HTMLElement>('[part~="notice"]');
+      if (!notice) continue; // the provider: nothing of its own to show
+      await emulateMedia({ forcedColors: 'active' });
+      if (getComputedStyle(notice).borderTopStyle === 'none') unmarked.push(tag);
+      await emulateMedia({ forcedColors: 'none' });
+    }
+    expect(tags.length).to.be.greaterThan(10);
+    expect(unmarked).to.deep.equal([]);
+  });
 });
