@@ -1,6 +1,6 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DoorstepClient } from '@doorstep/sdk';
+import { createOutbox, type DoorstepClient } from '@doorstep/sdk';
 // Registers <ds-provider> and every widget, from the TypeScript sources (the `doorstep-source` condition).
 import '@doorstep/components/define/index.js';
 import { THEMES } from '@doorstep/components';
@@ -58,12 +58,19 @@ const manifestControls: NonNullable<Preview['argTypesEnhancers']>[number] = ({ a
 
 /**
  * Every story starts as a first visit: what a widget keeps in localStorage (drafts, a remembered volunteer
- * key) would otherwise carry over from the story viewed before and change this one. A story that needs
- * some of it (a restored draft) sets it in its own `beforeEach`, which runs after this.
+ * key) and in its outbox (IndexedDB `doorstep-outbox-<name>`: reports waiting to be sent) would otherwise
+ * carry over from the story viewed before and change this one. A story that needs some of it (a restored
+ * draft) sets it in its own `beforeEach`, which runs after this.
  */
-function forgetWhatWidgetsKept(): void {
+async function forgetWhatWidgetsKept(): Promise<void> {
   for (const key of Object.keys(localStorage)) if (key.startsWith('doorstep:')) localStorage.removeItem(key);
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith(OUTBOX_DATABASE)) continue;
+    const outbox = createOutbox({ name: name.slice(OUTBOX_DATABASE.length), send: async () => undefined });
+    for (const entry of await outbox.entries()) await outbox.remove(entry.key);
+  }
 }
+const OUTBOX_DATABASE = 'doorstep-outbox-';
 
 const preview: Preview = {
   decorators: [withProvider],

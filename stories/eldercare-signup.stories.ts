@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createOutbox } from '@doorstep/sdk';
 import type { DsAreaPicker, DsEldercareSignup } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { SAMPLE_STATUS, eldercareFakeSettings } from './support/fake-eldercare.js';
@@ -29,14 +28,11 @@ const meta = {
       },
     },
   },
-  // Each story starts as a first visit: nothing waiting to be sent (drafts: .storybook/preview.ts).
-  beforeEach: async () => {
-    const outbox = createOutbox({ name: 'eldercare', send: async () => undefined });
-    for (const entry of await outbox.entries()) await outbox.remove(entry.key);
-    return () => {
-      eldercareFakeSettings.programs = 'ok';
-      eldercareFakeSettings.apply = 'ok';
-    };
+  // A story that changes the fake API's answers has them put back after it (drafts and the outbox are
+  // cleared before every story: .storybook/preview.ts).
+  beforeEach: () => () => {
+    eldercareFakeSettings.programs = 'ok';
+    eldercareFakeSettings.apply = 'ok';
   },
 } satisfies Meta;
 

@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createOutbox } from '@doorstep/sdk';
 import type { DsAreaPicker, DsRequestForm } from '@doorstep/components';
 import type { FakeApiOptions } from './support/fake-api.js';
 import { requestFakeSettings } from './support/fake-requests.js';
@@ -17,11 +16,6 @@ const meta = {
   tags: ['autodocs'],
   render: renderElement('ds-request-form'),
   args: { 'privacy-href': 'https://portal.example.cn/privacy' },
-  // Each story starts clean: nothing waiting in the outbox (drafts: .storybook/preview.ts).
-  beforeEach: async () => {
-    const outbox = createOutbox({ name: 'request-form', send: async () => undefined });
-    for (const entry of await outbox.entries()) await outbox.remove(entry.key);
-  },
   parameters: {
     fakeApi: { mode: 'ok' } satisfies FakeApiOptions,
     docs: {
