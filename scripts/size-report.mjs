@@ -194,6 +194,12 @@ function why(tag) {
   for (const [name, count] of [...bytes].sort((a, b) => b[1] - a[1])) {
     console.info(`${kb(count).padStart(9)}  ~${kb((count / sum) * gzipTotal).padStart(8)}  ${name}`);
   }
+  // What the chosen stack costs before any Doorstep code: the floor under this widget's budget.
+  const libraries = [...bytes].filter(([name]) => !name.startsWith('src/') && !name.startsWith('sdk/') && name !== '(generated)');
+  const librariesMin = libraries.reduce((a, [, count]) => a + count, 0);
+  console.info(
+    `libraries (${libraries.map(([name]) => name).sort().join(', ')}): ${kb(librariesMin)} minified, ~${kb((librariesMin / sum) * gzipTotal)} gzip; Doorstep's own code: ~${kb(((sum - librariesMin) / sum) * gzipTotal)} gzip`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
