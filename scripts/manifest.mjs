@@ -10,7 +10,9 @@
 //   packages/components/custom-elements.json   @custom-elements-manifest/analyzer + its Lit plugin, from the
 //                                              JSDoc on the classes (@summary, @slot, @event, @csspart,
 //                                              @cssprop) and their properties; tags come from src/define/*.ts;
-//                                              aliases of literal unions written out by the type checker
+//                                              aliases of literal unions written out by the type checker,
+//                                              events typed from GlobalEventHandlersEventMap; an event a
+//                                              widget sends (`this.emit('ds-…')`) without `@event` fails
 //   docs/api-reference.md                      every element's attributes, properties, events, slots, parts
 //                                              and CSS properties
 //   packages/react/src/components.ts           the React wrappers (packages/react/scripts/generate.mjs)
@@ -122,8 +124,28 @@ function publicApiPlugin() {
  * as the type checker resolves it — also `keyof typeof`, `(typeof LIST)[number]` and template literals —
  * so that the API reference lists the values and Storybook offers them in a select. Other types (objects,
  * booleans, strings) keep the text the analyzer read; where it read none (a field initialised from a
- * constant), the checker's name for the type is written.
+ * constant), the checker's name for the type is written. Events get theirs from GlobalEventHandlersEventMap.
  */
+/** The event names every `this.emit(…)` in a class sends (`this.emit(a ? 'ds-x' : 'ds-y', …)` sends both). */
+export function emittedEvents(classNode) {
+  const names = new Set();
+  const literals = (node) => {
+    if (ts.isStringLiteral(node)) names.add(node.text);
+    else if (ts.isConditionalExpression(node)) [node.whenTrue, node.whenFalse].forEach(literals);
+    else if (ts.isParenthesizedExpression(node)) literals(node.expression);
+    else throw new Error(`cannot tell which event \`this.emit(${node.getText()}, …)\` sends: name it with a string literal`);
+  };
+  const visit = (node) => {
+    const callee = ts.isCallExpression(node) ? node.expression : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === 'emit' && node.arguments[0]) {
+      literals(node.arguments[0]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(classNode);
+  return names;
+}
+
 function expandedTypesPlugin(program) {
   const checker = program.getTypeChecker();
   const literalUnion = (type) => {
@@ -133,6 +155,8 @@ function expandedTypesPlugin(program) {
     if (!literals.length || literals.length + (optional ? 1 : 0) !== parts.length) return undefined;
     return [...literals, ...(optional ? ['undefined'] : [])].join(' | ');
   };
+  const eventMapSymbol = checker.resolveName('GlobalEventHandlersEventMap', undefined, ts.SymbolFlags.Interface, false);
+  const eventMap = eventMapSymbol && checker.getDeclaredTypeOfSymbol(eventMapSymbol);
   return {
     name: 'doorstep-expanded-types',
     packageLinkPhase({ customElementsManifest }) {
@@ -156,6 +180,19 @@ function expandedTypesPlugin(program) {
           for (const attribute of declaration.attributes ?? []) {
             const text = resolved.get(attribute.fieldName) ?? (attribute.type ? undefined : declaration.members?.find((member) => member.name === attribute.fieldName)?.type?.text);
             if (text) attribute.type = { ...attribute.type, text };
+          }
+          // Widgets send their events through DoorstepElement's `emit`, which the analyzer does not follow:
+          // each one sent must be documented with `@event`, or the manifest (and React's props) would lack it.
+          for (const name of emittedEvents(classNode)) {
+            if (!declaration.events?.some((event) => event.name === name)) {
+              throw new Error(`${module.path}: ${declaration.name} sends ${name} but its JSDoc has no \`@event ${name} - …\``);
+            }
+          }
+          // A `ds-*` event's type is its entry in GlobalEventHandlersEventMap (`CustomEvent<DsErrorDetail>`).
+          for (const event of declaration.events ?? []) {
+            const entry = event.name.startsWith('ds-') ? eventMap && checker.getPropertyOfType(eventMap, event.name) : undefined;
+            const typeNode = entry?.declarations?.[0]?.type;
+            if (typeNode) event.type = { text: typeNode.getText() };
           }
         }
       }

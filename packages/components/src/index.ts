@@ -1,6 +1,6 @@
 // Classes, types and helpers. Importing this module defines no tags: import
 // `@doorstep/components/define/index.js` (or one widget's define module) for that.
-export { DoorstepElement } from './base/doorstep-element.js';
+export { DoorstepElement, type DsErrorDetail } from './base/doorstep-element.js';
 export { API_BASE_META, pageApiBase } from './base/api-client.js';
 export { clientContext, localeContext } from './base/context.js';
 export { closestLang } from './base/lang.js';
@@ -9,7 +9,6 @@ export {
   DsRequestForm,
   DEFAULT_PRIVACY_NOTICE_VERSION,
   type RequestFormState,
-  type DsErrorDetail,
   type DsSupportedDetail,
   type DsQueuedDetail,
   type QueuedReport,

@@ -1,12 +1,14 @@
 /**
- * What the committed custom-elements.json says about attribute types (the manifest step checks that it
- * is current): the values behind type aliases are written out, for the API reference and Storybook's
- * controls, and every attribute has a type.
+ * What the committed custom-elements.json says about attribute and event types (the manifest step checks
+ * that it is current): the values behind type aliases are written out, for the API reference and
+ * Storybook's controls, every attribute has a type, and every event its `detail`'s.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { emittedEvents } from '../../../scripts/manifest.mjs';
 import { STATS_PERIODS } from '../src/stats-board/period.js';
 import { THEMES } from '../src/themes/tokens.js';
 
@@ -17,6 +19,7 @@ interface Attribute {
 interface Declaration {
   tagName?: string;
   attributes?: Attribute[];
+  events?: Attribute[];
 }
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../custom-elements.json'), 'utf8')) as {
   modules: Array<{ declarations?: Declaration[] }>;
@@ -48,5 +51,29 @@ describe('the manifest', () => {
     assert.equal(typeOf('ds-request-form', 'photo-max-bytes'), 'number');
     const untyped = elements.flatMap((element) => (element.attributes ?? []).filter((attribute) => !attribute.type).map((attribute) => `${element.tagName} ${attribute.name}`));
     assert.deepEqual(untyped, []);
+  });
+
+  it('types each ds- event as GlobalEventHandlersEventMap does', () => {
+    const eventType = (tag: string, event: string) => elements.find((element) => element.tagName === tag)?.events?.find((candidate) => candidate.name === event)?.type?.text;
+    assert.equal(eventType('ds-request-form', 'ds-submitted'), 'CustomEvent<ServiceRequestPublic>');
+    assert.equal(eventType('ds-stats-board', 'ds-error'), 'CustomEvent<DsErrorDetail>');
+    const untyped = elements.flatMap((element) => (element.events ?? []).filter((event) => !event.type).map((event) => `${element.tagName} ${event.name}`));
+    assert.deepEqual(untyped, []);
+  });
+});
+
+describe('the events a widget sends, as the manifest step reads them', () => {
+  const classOf = (body: string) => {
+    const source = ts.createSourceFile('widget.ts', `class Widget { send(a: boolean, type: string) { ${body} } }`, ts.ScriptTarget.ES2022, true);
+    return source.statements[0] as ts.ClassDeclaration;
+  };
+
+  it("are the names in each this.emit(…), both sides of a choice, and nothing else's", () => {
+    const sent = emittedEvents(classOf(`this.emit('ds-a', 1); this.emit(a ? 'ds-b' : ('ds-c'), 2); other.emit('ds-x', 3); this.dispatch('ds-y');`));
+    assert.deepEqual([...sent].sort(), ['ds-a', 'ds-b', 'ds-c']);
+  });
+
+  it('cannot be told from a variable, and say so', () => {
+    assert.throws(() => emittedEvents(classOf('this.emit(type, 1);')), /cannot tell which event `this\.emit\(type, …\)` sends/);
   });
 });

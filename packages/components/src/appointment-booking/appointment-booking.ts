@@ -15,7 +15,6 @@ import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { DraftController } from '../base/draft-controller.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import {
   failureKindOf,
   fieldErrorsOf,
@@ -243,7 +242,7 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
     } catch (error) {
       if (abort.signal.aborted) return;
       if (this.phase === 'loading') this.phase = 'load-error';
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -277,7 +276,7 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
     } catch (error) {
       if (abort.signal.aborted) return;
       this.slotList = { serviceId, status: 'error', slots: [] };
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -350,11 +349,11 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
       this.result = result;
       this.phase = 'success';
       this.announcement = this.t('success.announce', { code: result.code });
-      this.dispatchEvent(new CustomEvent('ds-appointment-booked', { detail: result, bubbles: true, composed: true }));
+      this.emit('ds-appointment-booked', result);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fieldErrors = fieldErrorsOf(error, bookingFieldOf, (field, issue) => bookingMessage(field, issue, this.values, this.locale));
       if (fieldErrors.length > 0) {
         // Refused as it stands: nothing to retry until the resident changes something.
@@ -443,7 +442,7 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#found-heading')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       this.found = undefined;
       if (error instanceof ApiError && error.status === 404) {
         void this.showManageErrors([{ field: 'manage-code', message: error.message }]);
@@ -513,14 +512,12 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
       this.found = result;
       this.phase = kind === 'cancel' ? 'cancelled' : 'rescheduled';
       this.announcement = this.t(kind === 'cancel' ? 'cancelled.announce' : 'rescheduled.announce', { code: result.code });
-      this.dispatchEvent(
-        new CustomEvent(kind === 'cancel' ? 'ds-appointment-cancelled' : 'ds-appointment-rescheduled', { detail: result, bubbles: true, composed: true }),
-      );
+      this.emit(kind === 'cancel' ? 'ds-appointment-cancelled' : 'ds-appointment-rescheduled', result);
       this.slotList = undefined;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fieldErrors = fieldErrorsOf(error, manageFieldOf, () => this.t('error.invalid'));
       if (fieldErrors.length > 0) {
         if (error instanceof ApiError && error.status === 409) {
@@ -535,10 +532,6 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
     } finally {
       this.manageBusy = false;
     }
-  }
-
-  private emitError(phase: DsErrorDetail['phase'], error: unknown): void {
-    this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase, error }, bubbles: true, composed: true }));
   }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────────

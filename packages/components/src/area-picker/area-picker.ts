@@ -5,7 +5,6 @@ import { areasResource } from '@doorstep/sdk/resources/areas.js';
 import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { areaPickerMessages } from './area-picker.messages.js';
 import { areaPickerStyles } from './area-picker.styles.js';
 
@@ -336,9 +335,7 @@ export class DsAreaPicker extends DoorstepElement<KeyOf<typeof areaPickerMessage
     } catch (error) {
       if (client !== this.loadedClient) return;
       if (!this.tree) this.phase = 'load-error';
-      this.dispatchEvent(
-        new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase: 'load', error }, bubbles: true, composed: true }),
-      );
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 

@@ -27,6 +27,16 @@ import {
 } from './api-client.js';
 import { DEV, warnOnce } from './dev.js';
 
+/** `detail` of `ds-error`, which every widget sends: what failed and the SDK error. */
+export interface DsErrorDetail {
+  phase: 'load' | 'submit' | 'photo' | 'duplicates' | 'support';
+  error: unknown;
+}
+
+/** The events Doorstep widgets send: the `ds-*` entries each widget adds to `GlobalEventHandlersEventMap`. */
+type DoorstepEvent = Extract<keyof GlobalEventHandlersEventMap, `ds-${string}`>;
+type DetailOf<K extends DoorstepEvent> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
 /**
  * What every Doorstep widget shares: the locale and the SDK client, each from the closest
  * `<ds-provider>` if there is one, else from the element and the page.
@@ -146,6 +156,11 @@ export abstract class DoorstepElement<
     }
   }
 
+  /** Sends one of the widget's `ds-*` events, out through shadow roots, with its typed `detail`. */
+  protected emit<K extends DoorstepEvent>(type: K, detail: DetailOf<K>): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
   /** The localized "not configured" notice, for widgets to render when {@link client} is missing. */
   protected renderNotConfigured() {
     return html`<div part="notice" class="notice" role="status">
@@ -161,5 +176,11 @@ export abstract class DoorstepElement<
       warnOnce(`<${this.tagLabel}> is inside lang="${lang}", which Doorstep does not speak (zh-CN, zh-TW, en); it uses ${DEFAULT_LOCALE}. Set locale on a <ds-provider> or lang on the element to choose.`);
     }
     this.langLocale = locale ?? DEFAULT_LOCALE;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ds-error': CustomEvent<DsErrorDetail>;
   }
 }

@@ -16,7 +16,6 @@ import { canteenResource } from '@doorstep/sdk/resources/canteen.js';
 import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { communityToday, formatDay, formatMoney, formatWeekday } from '../shared/format.js';
 import { canteenMenuMessages } from './canteen-menu.messages.js';
 import { canteenMenuStyles } from './canteen-menu.styles.js';
@@ -158,9 +157,7 @@ export class DsCanteenMenu extends DoorstepElement<Key, typeof canteenMenuResour
     } catch (error) {
       if (abort.signal.aborted) return;
       this.phase = 'load-error';
-      this.dispatchEvent(
-        new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase: 'load', error }, bubbles: true, composed: true }),
-      );
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 

@@ -32,7 +32,6 @@ import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { DraftController } from '../base/draft-controller.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { formatLongDay } from '../shared/format.js';
 import { failureKindOf, focusControl, renderErrorSummary, renderFieldError, type FieldError } from '../shared/field-errors.js';
 import { eldercareSignupMessages } from './eldercare-signup.messages.js';
@@ -73,15 +72,6 @@ export interface EldercareStepDetail {
 /** `detail` of `ds-eldercare-queued`: the idempotency key the application waits under on this device. */
 export interface EldercareQueuedDetail {
   key: string;
-}
-
-/** The events the widget sends, with their `detail`. */
-interface SignupEvents {
-  'ds-error': DsErrorDetail;
-  'ds-eldercare-step': EldercareStepDetail;
-  'ds-eldercare-submitted': EldercareApplicationPublic;
-  'ds-eldercare-queued': EldercareQueuedDetail;
-  'ds-eldercare-status': EldercareApplicationPublic;
 }
 
 const signupResources = { eldercare: eldercareResource };
@@ -754,10 +744,6 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#status-last4')?.focus();
   };
-
-  private emit<K extends keyof SignupEvents>(type: K, detail: SignupEvents[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────────
 

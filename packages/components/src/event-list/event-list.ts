@@ -12,7 +12,6 @@ import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { DraftController } from '../base/draft-controller.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import {
   failureKindOf,
   fieldErrorsOf,
@@ -219,7 +218,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
     } catch (error) {
       if (abort.signal.aborted) return;
       if (this.phase === 'loading') this.phase = 'load-error';
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -256,7 +255,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       this.calendarNotes = { ...this.calendarNotes, [event.id]: 'saved' };
     } catch (error) {
       this.calendarNotes = { ...this.calendarNotes, [event.id]: 'failed' };
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -323,11 +322,11 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
         registration.status === 'waitlisted'
           ? this.t('success.announceWaitlisted', { count: registration.waitlistPosition ?? 0, code: registration.code })
           : this.t('success.announceConfirmed', { code: registration.code });
-      this.dispatchEvent(new CustomEvent('ds-event-registered', { detail: registration, bubbles: true, composed: true }));
+      this.emit('ds-event-registered', registration);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fieldErrors = fieldErrorsOf(error, signUpFieldOf, (field, issue) => signUpMessage(field, issue, this.values, this.locale));
       if (fieldErrors.length > 0) {
         this.pendingSubmission = undefined;
@@ -383,7 +382,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#found-heading')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       this.registration = undefined;
       if (error instanceof ApiError && error.status === 404) void this.showErrors([{ field: 'manage-code', message: error.message }]);
       else this.manageFailure = this.failureText(error);
@@ -416,11 +415,11 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       this.registration = cancelled;
       this.phase = 'cancelled';
       this.announcement = this.t('cancelled.announce', { code: cancelled.code });
-      this.dispatchEvent(new CustomEvent('ds-event-registration-cancelled', { detail: cancelled, bubbles: true, composed: true }));
+      this.emit('ds-event-registration-cancelled', cancelled);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fieldErrors = fieldErrorsOf(error, (path) => (path === 'phone' ? ('manage-phone' as const) : undefined), () => this.t('error.invalid'));
       if (fieldErrors.length > 0) void this.showErrors(fieldErrors);
       else this.manageFailure = this.failureText(error);
@@ -428,10 +427,6 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       this.manageBusy = false;
     }
   };
-
-  private emitError(phase: DsErrorDetail['phase'], error: unknown): void {
-    this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase, error }, bubbles: true, composed: true }));
-  }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -17,7 +17,6 @@ import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { DraftController } from '../base/draft-controller.js';
 import type { KeyOf, MessageParams } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { failureKindOf, fieldErrorsOf, focusControl, orderErrors, renderErrorSummary, renderFieldError, type FieldError } from '../shared/field-errors.js';
 import { communityDate, communityToday, formatLongDay, formatTime } from '../shared/format.js';
 import { renderCertificate } from './certificate.js';
@@ -143,7 +142,7 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
     hoursText: (minutes) => this.hoursText(minutes),
     dateText: (date) => formatLongDay(this.locale, date),
     timeText: (iso) => `${formatLongDay(this.locale, communityDate(iso))} ${formatTime(this.locale, iso)}`,
-    failed: (error) => this.emitError('load', error),
+    failed: (error) => this.emit('ds-error', { phase: 'load', error }),
   });
   private draft?: DraftController<LogValues>;
   private loadedFor?: string;
@@ -250,7 +249,7 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
         return;
       }
       this.phase = 'load-error';
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -360,14 +359,14 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
       this.loggedMessage = this.t('logged', { hours: this.hoursText(entry.minutes) });
       this.announcement = this.loggedMessage;
       this.phase = 'ready';
-      this.dispatchEvent(new CustomEvent('ds-hours-logged', { detail: entry, bubbles: true, composed: true }));
+      this.emit('ds-hours-logged', entry);
       me.get()
         .then((volunteer) => (this.me = volunteer))
         .catch(() => {});
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.logged')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fields = orderErrors(fieldErrorsOf(error, logFieldOf, (field, issue) => logMessage(field, issue, this.locale)), LOG_FIELDS);
       if (fields.length > 0) {
         this.pending = undefined;
@@ -417,7 +416,7 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.certificate-title')?.focus();
     } catch (error) {
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
       this.certificateError = this.t('certificate.failed');
       this.certificateStatus = 'error';
     }
@@ -435,10 +434,6 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
   /** Minutes as hours: "1.5 小时" / "1.5 hours" (quarter hours need two decimals: 0.25). */
   hoursText(minutes: number): string {
     return this.t('hours.unit', { count: this.number(minutes / 60) });
-  }
-
-  private emitError(phase: DsErrorDetail['phase'], error: unknown): void {
-    this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase, error }, bubbles: true, composed: true }));
   }
 
   private say = (key: Parameters<DsHoursLog['t']>[0], params?: MessageParams) => this.t(key, params);

@@ -66,11 +66,6 @@ export type RequestFormState =
   /** The resident added their support to a request already open instead of reporting it again. */
   | 'supported';
 
-/** `detail` of `ds-error`: what failed and the SDK error. */
-export interface DsErrorDetail {
-  phase: 'load' | 'submit' | 'photo' | 'duplicates' | 'support';
-  error: unknown;
-}
 
 /** `detail` of `ds-supported`: the request supported and its new count. */
 export type DsSupportedDetail = SupportResponse;
@@ -963,13 +958,6 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
     this.copyAnnouncement = this.t(copied ? 'success.copied' : 'success.copyFailed');
   }
 
-  private emit<K extends 'ds-error' | 'ds-submitted' | 'ds-supported' | 'ds-queued'>(
-    type: K,
-    detail: GlobalEventHandlersEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   // ── render ──────────────────────────────────────────────────────────────────────────────────────
 
   protected override render() {
@@ -1674,6 +1662,5 @@ declare global {
     'ds-submitted': CustomEvent<ServiceRequestPublic>;
     'ds-supported': CustomEvent<DsSupportedDetail>;
     'ds-queued': CustomEvent<DsQueuedDetail>;
-    'ds-error': CustomEvent<DsErrorDetail>;
   }
 }

@@ -22,7 +22,6 @@ import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
 import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { requestStatusMessages } from './request-status.messages.js';
 import { requestStatusStyles } from './request-status.styles.js';
 
@@ -292,7 +291,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
         this.phase = 'load-error';
         this.loadError = this.t(error instanceof NetworkError || error instanceof TimeoutError ? 'loadError.network' : 'loadError.server');
       }
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -303,7 +302,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       this.code = request.code;
       this.loadedCode = request.code;
     }
-    this.dispatchEvent(new CustomEvent('ds-loaded', { detail: request, bubbles: true, composed: true }));
+    this.emit('ds-loaded', request);
     this.followUpdates();
   }
 
@@ -406,7 +405,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       this.request = updated;
       this.action = 'rating-submitted';
       this.announce(this.t('rating.thanks'));
-      this.dispatchEvent(new CustomEvent('ds-rated', { detail: updated, bubbles: true, composed: true }));
+      this.emit('ds-rated', updated);
       await this.focusSoon('.rating-confirmation');
     } catch (error) {
       await this.handleActionFailure('rating-error', error);
@@ -451,7 +450,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       this.request = updated;
       this.action = 'reopened';
       this.announce(this.t('reopen.done'));
-      this.dispatchEvent(new CustomEvent('ds-reopened', { detail: updated, bubbles: true, composed: true }));
+      this.emit('ds-reopened', updated);
       this.followUpdates();
       await this.focusSoon('.reopen-confirmation');
     } catch (error) {
@@ -476,7 +475,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
   }
 
   private async handleActionFailure(failed: 'rating-error' | 'reopen-error', error: unknown): Promise<void> {
-    this.emitError('submit', error);
+    this.emit('ds-error', { phase: 'submit', error });
     if (error instanceof ApiError && (error.status === 409 || error.status === 422)) {
       // The request moved on (rated in another tab, the window closed): say why, and show what is true now.
       this.pending = undefined;
@@ -507,10 +506,6 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
   private async focusSoon(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  private emitError(phase: DsErrorDetail['phase'], error: unknown): void {
-    this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase, error }, bubbles: true, composed: true }));
   }
 
   // ── formatting ──────────────────────────────────────────────────────────────────────────────────

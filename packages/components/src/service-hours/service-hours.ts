@@ -7,7 +7,6 @@ import { DoorstepElement } from '../base/doorstep-element.js';
 import { DEV, warnOnce } from '../base/dev.js';
 import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { communityToday } from '../shared/format.js';
 import { teamBars, trendLine, type ChartRow } from './charts.js';
 import { CountUpController } from './count-up.js';
@@ -182,14 +181,14 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
     } catch (error) {
       if (abort.signal.aborted) return;
       this.failed = true;
-      this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase: 'load', error }, bubbles: true, composed: true }));
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
   private show(summary: HoursSummary): void {
     this.summary = summary;
     this.counter.to(summary.minutes / 60);
-    this.dispatchEvent(new CustomEvent('ds-hours-updated', { detail: summary, bubbles: true, composed: true }));
+    this.emit('ds-hours-updated', summary);
   }
 
   private follow(): void {

@@ -4,7 +4,6 @@ import { localize, type CommunityStats } from '@doorstep/sdk';
 import { statsResource } from '@doorstep/sdk/resources/stats.js';
 import type { ClientOf } from '../base/api-client.js';
 import { DoorstepElement } from '../base/doorstep-element.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
 import { periodLabel, periodRange, type PeriodRange, type StatsPeriod } from './period.js';
@@ -24,6 +23,7 @@ export type StatsBoardState = 'unconfigured' | 'loading' | 'load-error' | 'ready
  * @slot heading - Replaces the heading text ("社区服务数据").
  *
  * @event ds-stats-loaded - The figures arrived or changed; `detail` is the `CommunityStats`.
+ * @event ds-error - Loading failed; `detail` is `{ phase: 'load', error }` (an SDK error).
  *
  * @csspart board - The card around everything.
  * @csspart title - The heading.
@@ -129,7 +129,7 @@ export class DsStatsBoard extends DoorstepElement<KeyOf<typeof statsBoardMessage
     } catch (error) {
       if (abort.signal.aborted) return;
       this.failed = true;
-      this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase: 'load', error }, bubbles: true, composed: true }));
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -151,7 +151,7 @@ export class DsStatsBoard extends DoorstepElement<KeyOf<typeof statsBoardMessage
   }
 
   private emitLoaded(stats: CommunityStats): void {
-    this.dispatchEvent(new CustomEvent('ds-stats-loaded', { detail: stats, bubbles: true, composed: true }));
+    this.emit('ds-stats-loaded', stats);
   }
 
   private readonly retry = () => {

@@ -15,7 +15,6 @@ import { DraftController } from '../base/draft-controller.js';
 import { renderChoiceGroup, renderField } from '../hours-log/form-parts.js';
 import { rememberAccessKey } from '../hours-log/volunteer-key.js';
 import type { KeyOf } from '../locales/index.js';
-import type { DsErrorDetail } from '../request-form/request-form.js';
 import { failureKindOf, fieldErrorsOf, focusControl, orderErrors, renderErrorSummary, type FieldError } from '../shared/field-errors.js';
 import { EMPTY_SIGNUP, SIGNUP_FIELDS, checkSignup, signupFieldOf, signupMessage, type SignupField, type SignupValues } from './validation.js';
 import { volunteerSignupMessages } from './volunteer-signup.messages.js';
@@ -147,7 +146,7 @@ export class DsVolunteerSignup extends DoorstepElement<KeyOf<typeof volunteerSig
     } catch (error) {
       if (abort.signal.aborted) return;
       if (this.phase === 'loading') this.phase = 'load-error';
-      this.emitError('load', error);
+      this.emit('ds-error', { phase: 'load', error });
     }
   }
 
@@ -209,11 +208,11 @@ export class DsVolunteerSignup extends DoorstepElement<KeyOf<typeof volunteerSig
       this.result = { ...result, remembered };
       this.phase = 'success';
       this.announcement = this.t('success.announce', { code: result.volunteer.code });
-      this.dispatchEvent(new CustomEvent('ds-volunteer-registered', { detail: result, bubbles: true, composed: true }));
+      this.emit('ds-volunteer-registered', result);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
     } catch (error) {
-      this.emitError('submit', error);
+      this.emit('ds-error', { phase: 'submit', error });
       const fields = orderErrors(
         fieldErrorsOf(error, signupFieldOf, (field, issue) => signupMessage(field, issue, this.values, this.locale)),
         SIGNUP_FIELDS,
@@ -257,10 +256,6 @@ export class DsVolunteerSignup extends DoorstepElement<KeyOf<typeof volunteerSig
       }
     }
   };
-
-  private emitError(phase: DsErrorDetail['phase'], error: unknown): void {
-    this.dispatchEvent(new CustomEvent<DsErrorDetail>('ds-error', { detail: { phase, error }, bubbles: true, composed: true }));
-  }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────────
 
