@@ -56,6 +56,7 @@ import {
   type StepContext,
   type StepId,
 } from './values.js';
+import { copyText } from '../shared/copy-text.js';
 
 /** Where the widget is; also its `state` attribute. */
 export type EldercareSignupState = 'unconfigured' | 'editing' | 'submitting' | 'submit-error' | 'queued' | 'success' | 'status';
@@ -669,24 +670,7 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
   };
 
   private async copyCode(code: string): Promise<void> {
-    let copied: boolean;
-    try {
-      await navigator.clipboard.writeText(code);
-      copied = true;
-    } catch {
-      const scratch = document.createElement('textarea');
-      scratch.value = code;
-      scratch.setAttribute('readonly', '');
-      scratch.className = 'visually-hidden';
-      this.renderRoot.append(scratch);
-      scratch.select();
-      try {
-        copied = document.execCommand('copy');
-      } catch {
-        copied = false;
-      }
-      scratch.remove();
-    }
+    const copied = await copyText(code, this.renderRoot);
     // Said again even when the text is the same, so a second press is announced too.
     this.copyAnnouncement = '';
     await this.updateComplete;

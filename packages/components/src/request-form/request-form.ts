@@ -51,6 +51,7 @@ import {
   type FieldName,
   type RequestFormValues,
 } from './validation.js';
+import { copyText } from '../shared/copy-text.js';
 
 /** Where the form is: what it shows and what it accepts. */
 export type RequestFormState =
@@ -933,25 +934,7 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
   };
 
   private async copyCode(code: string): Promise<void> {
-    let copied: boolean;
-    try {
-      await navigator.clipboard.writeText(code);
-      copied = true;
-    } catch {
-      // No Clipboard API (plain HTTP, an old browser, a denied permission): the selection way.
-      const scratch = document.createElement('textarea');
-      scratch.value = code;
-      scratch.setAttribute('readonly', '');
-      scratch.className = 'visually-hidden';
-      this.renderRoot.append(scratch);
-      scratch.select();
-      try {
-        copied = document.execCommand('copy');
-      } catch {
-        copied = false;
-      }
-      scratch.remove();
-    }
+    const copied = await copyText(code, this.renderRoot);
     // Said again even when it is the same text, so a second press is announced too.
     this.copyAnnouncement = '';
     await this.updateComplete;
