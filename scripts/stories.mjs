@@ -7,6 +7,10 @@
 //   node scripts/stories.mjs request-form     only the stories whose id contains the text
 //   DOORSTEP_STORIES_SUMMARY=file.json        also writes { passed, failed } there (scripts/test.mjs)
 //
+// A story that passes must also show no part the element does not document: every `part` token in each
+// Doorstep element's shadow root is in that element's `@csspart` list of custom-elements.json (parts are
+// how portals style widgets, so one left out of the docs is an API nobody can find).
+//
 // Two tabs share the work, one after another story each, in one browser context apiece (the stories in
 // a tab share its localStorage and IndexedDB, as they do in a designer's browser).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +31,32 @@ if (!existsSync(join(staticDir, 'index.json'))) {
 const filter = process.argv[2] ?? '';
 const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
+
+/** Tag → the parts its manifest entry documents. */
+const manifest = JSON.parse(readFileSync(join(root, 'packages/components/custom-elements.json'), 'utf8'));
+const documentedParts = Object.fromEntries(
+  manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .filter((declaration) => declaration.tagName)
+    .map((declaration) => [declaration.tagName, (declaration.cssParts ?? []).map((part) => part.name)]),
+);
+
+/** In the story's iframe: `<tag> part` for each part a Doorstep element shows that it does not document. */
+function undocumentedParts(documented) {
+  const found = new Set();
+  const visit = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot && element.localName in documented) {
+        for (const child of element.shadowRoot.querySelectorAll('[part]')) {
+          for (const part of child.part) if (!documented[element.localName].includes(part)) found.add(`<${element.localName}> ${part}`);
+        }
+      }
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(document);
+  return [...found].sort();
+}
 
 /** In the story's iframe: resolves with Storybook's verdict on the story (rendered, play function run). */
 function verdict(timeoutMs) {
@@ -56,7 +86,11 @@ try {
       const page = await context.newPage();
       for (let story = queue.shift(); story; story = queue.shift()) {
         await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
-        const outcome = await page.evaluate(verdict, STORY_TIMEOUT_MS);
+        let outcome = await page.evaluate(verdict, STORY_TIMEOUT_MS);
+        if (outcome === 'success') {
+          const undocumented = await page.evaluate(undocumentedParts, documentedParts);
+          if (undocumented.length) outcome = `shows parts its element does not document (@csspart): ${undocumented.join(', ')}`;
+        }
         // Only the first line: an assertion's message goes on with the whole DOM.
         const reason = String(outcome).split('\n')[0];
         if (outcome === 'success') {

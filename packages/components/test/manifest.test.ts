@@ -4,7 +4,7 @@
  * Storybook's controls, every attribute has a type, and every event its `detail`'s.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
@@ -20,6 +20,7 @@ interface Declaration {
   tagName?: string;
   attributes?: Attribute[];
   events?: Attribute[];
+  cssParts?: Attribute[];
 }
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../custom-elements.json'), 'utf8')) as {
   modules: Array<{ declarations?: Declaration[] }>;
@@ -60,6 +61,22 @@ describe('the manifest', () => {
     const untyped = elements.flatMap((element) => (element.events ?? []).filter((event) => !event.type).map((event) => `${element.tagName} ${event.name}`));
     assert.deepEqual(untyped, []);
   });
+});
+
+describe("the widget guides' lists of parts (docs/components/*.md)", () => {
+  const docs = join(import.meta.dirname, '../../../docs/components');
+  /** The part names in a guide: the paragraph after `## CSS parts`, or the `Parts:` line (or list item). */
+  const listedParts = (text: string) => {
+    const list = /^## CSS parts\n\n([\s\S]*?)\n\n/m.exec(text)?.[1] ?? /^(?:- )?Parts: ([\s\S]*?)(?=\n\n|\n- )/m.exec(text)?.[1] ?? '';
+    return [...list.matchAll(/`([a-z][a-z-]*)`/g)].map((match) => match[1]!).sort();
+  };
+
+  for (const element of elements.filter((candidate) => existsSync(join(docs, `${candidate.tagName!.slice(3)}.md`)))) {
+    it(`<${element.tagName}>: the same as the manifest's`, () => {
+      const listed = listedParts(readFileSync(join(docs, `${element.tagName!.slice(3)}.md`), 'utf8'));
+      assert.deepEqual(listed, (element.cssParts ?? []).map((part) => part.name).sort());
+    });
+  }
 });
 
 describe('the events a widget sends, as the manifest step reads them', () => {

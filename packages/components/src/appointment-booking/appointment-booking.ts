@@ -42,6 +42,7 @@ import {
   type ManageField,
   type ManageValues,
 } from './validation.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 /** Where the widget is: what it shows and what it accepts. Reflected as the `state` attribute. */
 export type AppointmentBookingState =
@@ -538,16 +539,10 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
 
   protected override render() {
     const busy = this.state === 'loading' || this.state === 'submitting' || this.manageBusy;
-    return html`
-      <div part="base" class="card" lang=${this.locale} aria-busy=${busy ? 'true' : 'false'}>
-        <div part="header" class="header">
-          <h2 part="title" class="title"><slot name="heading">${this.t('booking.heading')}</slot></h2>
-          <p part="intro" class="intro"><slot name="intro">${this.t('booking.intro')}</slot></p>
-        </div>
-        <div class="body">${this.renderBody()}</div>
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </div>
-    `;
+    return renderCard(
+      { locale: this.locale, busy, heading: this.t('booking.heading'), intro: this.t('booking.intro'), announcement: this.announcement },
+      html`<div class="body">${this.renderBody()}</div>`,
+    );
   }
 
   private renderBody() {
@@ -555,14 +550,9 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
       case 'unconfigured':
         return this.renderNotConfigured();
       case 'loading':
-        return this.renderLoading(this.t('booking.loading'));
+        return renderLoading(this.t('booking.loading'));
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('booking.loadFailed')}</p>
-          <button part="button retry-button" class="button button--secondary" type="button" @click=${this.retryLoad}>
-            ${this.t('booking.reload')}
-          </button>
-        </div>`;
+        return renderAlert(this.t('booking.loadFailed'), { label: this.t('booking.reload'), run: this.retryLoad });
       case 'empty':
         return html`<div part="notice" class="notice notice--info" role="status"><p>${this.t('booking.empty')}</p></div>
           ${this.renderManageLink()}`;
@@ -576,12 +566,6 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
       default:
         return this.renderForm();
     }
-  }
-
-  private renderLoading(text: string) {
-    return html`<div part="loading" class="loading" role="status">
-      <span class="spinner" aria-hidden="true"></span><span>${text}</span>
-    </div>`;
   }
 
   private renderManageLink() {
@@ -626,12 +610,7 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
         ${service && this.values.mode === 'home_visit' ? this.renderHomeVisitFields() : nothing}
         ${service && this.values.mode ? this.renderContactFields() : nothing}
         ${this.state === 'submit-error' && this.failure
-          ? html`<div part="alert" class="alert" role="alert">
-              <p>${this.failure}</p>
-              <button part="button retry-button" class="button button--secondary" type="button" @click=${() => this.submit()}>
-                ${this.t('booking.retry')}
-              </button>
-            </div>`
+          ? renderAlert(this.failure, { label: this.t('booking.retry'), run: () => this.submit() })
           : nothing}
         <div class="actions">
           <button part="button submit-button" class="button button--primary" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
@@ -708,14 +687,9 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
     currentSlotId?: string | undefined;
   }) {
     const list = this.slotList;
-    if (!list || list.status === 'loading') return this.renderLoading(this.t('slots.loading'));
+    if (!list || list.status === 'loading') return renderLoading(this.t('slots.loading'));
     if (list.status === 'error') {
-      return html`<div part="alert" class="alert" role="alert">
-        <p>${this.t('slots.failed')}</p>
-        <button part="button retry-button" class="button button--secondary" type="button" @click=${this.reloadSlots}>
-          ${this.t('slots.retry')}
-        </button>
-      </div>`;
+      return renderAlert(this.t('slots.failed'), { label: this.t('slots.retry'), run: this.reloadSlots });
     }
     const slots = list.slots.filter((slot) => slot.id !== options.currentSlotId);
     if (slots.length === 0) {
@@ -998,7 +972,7 @@ export class DsAppointmentBooking extends DoorstepElement<Key, typeof bookingRes
 
   private renderManageFailure() {
     return this.manageFailure
-      ? html`<div part="alert" class="alert" role="alert"><p>${this.manageFailure}</p></div>`
+      ? renderAlert(this.manageFailure)
       : nothing;
   }
 

@@ -19,6 +19,7 @@ import type { KeyOf } from '../locales/index.js';
 import { communityToday, formatDay, formatMoney, formatWeekday } from '../shared/format.js';
 import { canteenMenuMessages } from './canteen-menu.messages.js';
 import { canteenMenuStyles } from './canteen-menu.styles.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 /** Where the widget is. Reflected as the `state` attribute. */
 export type CanteenMenuState = 'unconfigured' | 'loading' | 'load-error' | 'no-canteen' | 'unpublished' | 'menu';
@@ -57,7 +58,9 @@ const matches = (dish: CanteenDish, wanted: ReadonlySet<DietTag>) => [...wanted]
  * @csspart week-nav - The week navigation.
  * @csspart week-label - The week's dates.
  * @csspart button - Every button.
+ * @csspart retry-button - Try again after a failed load.
  * @csspart filter - The diet filter.
+ * @csspart legend - The diet filter's label.
  * @csspart days - The days of the week.
  * @csspart day - Each day.
  * @csspart day-heading - Each day's heading.
@@ -198,16 +201,16 @@ export class DsCanteenMenu extends DoorstepElement<Key, typeof canteenMenuResour
   // ── render ──────────────────────────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`
-      <div part="base" class="card" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
-        <div part="header" class="header">
-          <h2 part="title" class="title"><slot name="heading">${this.t('menu.heading')}</slot></h2>
-          <p part="intro" class="intro"><slot name="intro">${this.t('menu.intro')}</slot></p>
-        </div>
-        <div class="body">${this.renderBody()}</div>
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </div>
-    `;
+    return renderCard(
+      {
+        locale: this.locale,
+        busy: this.state === 'loading',
+        heading: this.t('menu.heading'),
+        intro: this.t('menu.intro'),
+        announcement: this.announcement,
+      },
+      html`<div class="body">${this.renderBody()}</div>`,
+    );
   }
 
   private renderBody() {
@@ -217,11 +220,7 @@ export class DsCanteenMenu extends DoorstepElement<Key, typeof canteenMenuResour
       case 'no-canteen':
         return html`<div part="notice" class="notice notice--info" role="status"><p>${this.t('menu.noCanteen')}</p></div>`;
       case 'load-error':
-        return html`${this.renderCanteenChoice()}
-          <div part="alert" class="alert" role="alert">
-            <p>${this.t('menu.loadFailed')}</p>
-            <button part="button retry-button" class="button button--secondary" type="button" @click=${this.retry}>${this.t('menu.reload')}</button>
-          </div>`;
+        return html`${this.renderCanteenChoice()} ${renderAlert(this.t('menu.loadFailed'), { label: this.t('menu.reload'), run: this.retry })}`;
       default:
         return this.renderMenu();
     }
@@ -266,7 +265,7 @@ export class DsCanteenMenu extends DoorstepElement<Key, typeof canteenMenuResour
           : nothing}
       </nav>
       ${loading
-        ? html`<div part="loading" class="loading" role="status"><span class="spinner" aria-hidden="true"></span><span>${this.t('menu.loading')}</span></div>`
+        ? renderLoading(this.t('menu.loading'))
         : this.state === 'unpublished'
           ? html`<div part="notice" class="notice notice--info" role="status"><p>${this.t('menu.unpublished')}</p></div>`
           : menu

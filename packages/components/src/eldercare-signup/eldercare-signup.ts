@@ -57,6 +57,7 @@ import {
   type StepId,
 } from './values.js';
 import { copyText } from '../shared/copy-text.js';
+import { renderAlert, renderCard } from '../shared/card.js';
 
 /** Where the widget is; also its `state` attribute. */
 export type EldercareSignupState = 'unconfigured' | 'editing' | 'submitting' | 'submit-error' | 'queued' | 'success' | 'status';
@@ -138,6 +139,7 @@ type StatusPhase = 'idle' | 'checking' | 'done' | 'failed';
  * @csspart edit-button - A review section's "Change" button.
  * @csspart nav - The Back / Continue / Send buttons.
  * @csspart button - Every button.
+ * @csspart retry-button - "Try again" after a failed send.
  * @csspart back-button - "Back".
  * @csspart next-button - "Continue" (and "Send" on the last step).
  * @csspart forget-button - "Clear what was entered".
@@ -733,18 +735,16 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
 
   protected override render() {
     const status = this.mode === 'status';
-    return html`
-      <div part="base" class="card" lang=${this.locale} aria-busy=${this.state === 'submitting' ? 'true' : 'false'}>
-        <div part="header" class="header">
-          <h2 part="title" class="title">
-            <slot name="heading">${this.t(status ? 'status.heading' : 'signup.heading')}</slot>
-          </h2>
-          <p part="intro" class="intro"><slot name="intro">${this.t(status ? 'status.intro' : 'signup.intro')}</slot></p>
-        </div>
-        ${this.renderBody()}
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </div>
-    `;
+    return renderCard(
+      {
+        locale: this.locale,
+        busy: this.state === 'submitting',
+        heading: this.t(status ? 'status.heading' : 'signup.heading'),
+        intro: this.t(status ? 'status.intro' : 'signup.intro'),
+        announcement: this.announcement,
+      },
+      this.renderBody(),
+    );
   }
 
   private renderBody() {
@@ -796,12 +796,7 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
         <form part="form" class="form" novalidate @submit=${this.onStepSubmit}>
           ${this.renderStep()}
           ${last && this.state === 'submit-error' && this.submitError
-            ? html`<div part="alert" class="alert" role="alert">
-                <p>${this.submitError}</p>
-                <button part="button retry-button" class="button button--secondary" type="button" @click=${() => this.submit()}>
-                  ${this.t('retry')}
-                </button>
-              </div>`
+            ? renderAlert(this.submitError, { label: this.t('retry'), run: () => void this.submit() })
             : nothing}
           <div part="nav" class="actions nav">
             ${index > 0

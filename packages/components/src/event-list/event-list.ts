@@ -37,6 +37,7 @@ import {
   type SignUpField,
   type SignUpValues,
 } from './validation.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 /** Where the widget is. Reflected as the `state` attribute. */
 export type EventListState =
@@ -432,16 +433,10 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
 
   protected override render() {
     const busy = this.state === 'loading' || this.state === 'submitting' || this.manageBusy;
-    return html`
-      <div part="base" class="card" lang=${this.locale} aria-busy=${busy ? 'true' : 'false'}>
-        <div part="header" class="header">
-          <h2 part="title" class="title"><slot name="heading">${this.t('events.heading')}</slot></h2>
-          <p part="intro" class="intro"><slot name="intro">${this.t('events.intro')}</slot></p>
-        </div>
-        <div class="body">${this.renderBody()}</div>
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </div>
-    `;
+    return renderCard(
+      { locale: this.locale, busy, heading: this.t('events.heading'), intro: this.t('events.intro'), announcement: this.announcement },
+      html`<div class="body">${this.renderBody()}</div>`,
+    );
   }
 
   private renderBody() {
@@ -449,16 +444,9 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       case 'unconfigured':
         return this.renderNotConfigured();
       case 'loading':
-        return html`<div part="loading" class="loading" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${this.t('events.loading')}</span>
-        </div>`;
+        return renderLoading(this.t('events.loading'));
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('events.loadFailed')}</p>
-          <button part="button retry-button" class="button button--secondary" type="button" @click=${this.retryLoad}>
-            ${this.t('events.reload')}
-          </button>
-        </div>`;
+        return renderAlert(this.t('events.loadFailed'), { label: this.t('events.reload'), run: this.retryLoad });
       case 'empty':
         return html`<div part="notice" class="notice notice--info" role="status"><p>${this.t('events.empty')}</p></div>
           ${this.renderManageLink()}`;
@@ -645,12 +633,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
             })
           : nothing}
         ${this.state === 'submit-error' && this.failure
-          ? html`<div part="alert" class="alert" role="alert">
-              <p>${this.failure}</p>
-              <button part="button retry-button" class="button button--secondary" type="button" @click=${() => this.submit()}>
-                ${this.t('form.retry')}
-              </button>
-            </div>`
+          ? renderAlert(this.failure, { label: this.t('form.retry'), run: () => this.submit() })
           : nothing}
         <div class="actions">
           <button part="button submit-button" class="button button--primary" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
@@ -789,7 +772,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
             />`,
           })}
         </div>
-        ${!registration && this.manageFailure ? html`<div part="alert" class="alert" role="alert"><p>${this.manageFailure}</p></div>` : nothing}
+        ${!registration && this.manageFailure ? renderAlert(this.manageFailure) : nothing}
         <div class="actions">
           ${registration
             ? // Another element, not a restyled one: a colour transition would pass through unreadable shades.
@@ -824,7 +807,7 @@ export class DsEventList extends DoorstepElement<Key, typeof eventListResources>
       ${open && this.confirmingCancel
         ? html`<div class="confirm" role="group" aria-labelledby="confirm-cancel">
             <p id="confirm-cancel" tabindex="-1" class="confirm-text">${this.t('manage.confirmCancel')}</p>
-            ${this.manageFailure ? html`<div part="alert" class="alert" role="alert"><p>${this.manageFailure}</p></div>` : nothing}
+            ${this.manageFailure ? renderAlert(this.manageFailure) : nothing}
             <div class="actions actions--plain">
               <button part="button submit-button" class="button button--danger" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.confirmCancel}>
                 ${busy ? html`<span class="spinner spinner--on-primary" aria-hidden="true"></span>` : nothing}

@@ -26,6 +26,7 @@ import { hoursLogStyles } from './hours-log.styles.js';
 import { EMPTY_LOG, LOG_FIELDS, checkLog, logFieldOf, logMessage, minutesBetween, type LogField, type LogValues } from './log-values.js';
 import { StaffReview } from './staff-review.js';
 import { forgetAccessKey, onAccessKeyChange, rememberAccessKey, storedAccessKey } from './volunteer-key.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 const hoursLogResources = { volunteering: volunteeringResource };
 type HoursLogClient = ClientOf<typeof hoursLogResources>;
@@ -63,6 +64,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * @event ds-error - Loading or sending failed; `detail` is `{ phase: 'load' | 'submit', error }`.
  *
  * @csspart base - The card.
+ * @csspart header - Around the heading (left out of the printed certificate).
  * @csspart title - The heading.
  * @csspart totals - The volunteer's four totals.
  * @csspart tabs - The tab list (log, records, certificate).
@@ -71,20 +73,31 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * @csspart form - The log form (and the access-key form).
  * @csspart field - A label + hint + error + control group.
  * @csspart fieldset - A group of choices.
+ * @csspart legend - A group's label.
  * @csspart choice - One radio row.
+ * @csspart label - A control's label.
+ * @csspart hint - A hint.
  * @csspart input - Text, number, date and time inputs.
  * @csspart select - The selects.
  * @csspart textarea - The note.
+ * @csspart field-error - An inline error.
  * @csspart error-summary - The list of problems after a failed submit.
- * @csspart alert - A failure message.
+ * @csspart error-link - A link in the summary.
+ * @csspart alert - A failure message, with its retry button.
+ * @csspart loading - The loading message.
  * @csspart button - Every button.
  * @csspart submit-button - The submit buttons.
+ * @csspart retry-button - "Try again" after a failed load or send.
+ * @csspart success - The "logged" confirmation.
  * @csspart history - The volunteer's list of entries.
  * @csspart status - An entry's status badge.
  * @csspart certificate - The printable certificate.
  * @csspart print-button - "Print the certificate".
  * @csspart toolbar - Staff: the filters and exports.
  * @csspart review-entry - Staff: one entry to review.
+ * @csspart approve-button - Staff: "Approve" on an entry.
+ * @csspart reject-button - Staff: "Reject" on an entry.
+ * @csspart edit-button - Staff: "Edit" on an entry.
  *
  * @cssprop --ds-color-primary - Buttons, the selected tab, approved badges.
  * @cssprop --ds-color-danger - Errors and "not approved".
@@ -443,24 +456,25 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
   protected override render() {
     const staff = this.mode === 'staff';
     const busy = this.state === 'loading' || this.state === 'submitting';
-    return html`<div part="base" class="card ${staff ? 'card--staff' : ''}" lang=${this.locale} aria-busy=${busy ? 'true' : 'false'}>
-      <div class="header no-print">
-        <h2 part="title" class="title"><slot name="heading">${this.t(staff ? 'staff.heading' : 'log.heading')}</slot></h2>
-      </div>
-      ${this.state === 'unconfigured' ? this.renderNotConfigured() : staff ? this.review.render() : this.renderVolunteer()}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </div>`;
+    return renderCard(
+      {
+        locale: this.locale,
+        busy,
+        heading: this.t(staff ? 'staff.heading' : 'log.heading'),
+        announcement: this.announcement,
+        cardClass: staff ? 'card--staff' : undefined,
+        headerClass: 'no-print',
+      },
+      this.state === 'unconfigured' ? this.renderNotConfigured() : staff ? this.review.render() : this.renderVolunteer(),
+    );
   }
 
   private renderVolunteer() {
     switch (this.phase) {
       case 'loading':
-        return html`<div part="loading" class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('log.loading')}</div>`;
+        return renderLoading(this.t('log.loading'));
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('log.loadFailed')}</p>
-          <button part="button retry-button" type="button" class="button button--secondary" @click=${this.retryLoad}>${this.t('log.retry')}</button>
-        </div>`;
+        return renderAlert(this.t('log.loadFailed'), { label: this.t('log.retry'), run: this.retryLoad });
       case 'signed-out':
         return this.renderSignIn();
       default:
@@ -693,10 +707,7 @@ export class DsHoursLog extends DoorstepElement<KeyOf<typeof hoursLogMessages>, 
           ></textarea>`,
         })}
         ${this.phase === 'submit-error' && this.submitError
-          ? html`<div part="alert" class="alert" role="alert">
-              <p>${this.submitError}</p>
-              <button part="button retry-button" type="button" class="button button--secondary" @click=${() => this.submit()}>${this.t('retry')}</button>
-            </div>`
+          ? renderAlert(this.submitError, { label: this.t('retry'), run: () => this.submit() })
           : nothing}
         <div class="actions">
           <button part="button submit-button" class="button button--primary" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>

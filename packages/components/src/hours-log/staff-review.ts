@@ -17,6 +17,7 @@ import type { volunteeringResource } from '@doorstep/sdk/resources/volunteering.
 import type { MessageParams } from '../locales/index.js';
 import { saveFile } from '../shared/save-file.js';
 import type { hoursLogMessages } from './hours-log.messages.js';
+import { renderLoading } from '../shared/card.js';
 
 type Key = keyof (typeof hoursLogMessages)['zh-CN'];
 type Volunteering = ReturnType<typeof volunteeringResource>;
@@ -251,7 +252,7 @@ export class StaffReview implements ReactiveController {
       default:
         return html`${this.renderToolbar()}
           ${this.phase === 'loading'
-            ? html`<div part="loading" class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${say('log.loading')}</div>`
+            ? renderLoading(say('log.loading'))
             : this.renderList()}`;
     }
   }

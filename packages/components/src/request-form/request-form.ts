@@ -52,6 +52,7 @@ import {
   type RequestFormValues,
 } from './validation.js';
 import { copyText } from '../shared/copy-text.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 /** Where the form is: what it shows and what it accepts. */
 export type RequestFormState =
@@ -167,6 +168,7 @@ type RequestFormClient = ClientOf<typeof requestFormResources>;
  * @csspart legend - The legend of a fieldset.
  * @csspart label - Each label.
  * @csspart hint - Each hint under a label.
+ * @csspart phone-hint - Under the phone number: says when a number is not a mainland mobile (kept, empty, otherwise).
  * @csspart input - The text inputs.
  * @csspart select - The selects.
  * @csspart textarea - The multi-line inputs.
@@ -945,16 +947,10 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
 
   protected override render() {
     const busy = this.state === 'loading' || this.state === 'submitting';
-    return html`
-      <div part="base" class="card" lang=${this.locale} aria-busy=${busy ? 'true' : 'false'}>
-        <div part="header" class="header">
-          <h2 part="title" class="title"><slot name="heading">${this.t('form.heading')}</slot></h2>
-          <p part="intro" class="intro"><slot name="intro">${this.t('form.intro')}</slot></p>
-        </div>
-        <div class="body">${this.renderBody()}</div>
-        <div class="visually-hidden announcement" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </div>
-    `;
+    return renderCard(
+      { locale: this.locale, busy, heading: this.t('form.heading'), intro: this.t('form.intro'), announcement: this.announcement },
+      html`<div class="body">${this.renderBody()}</div>`,
+    );
   }
 
   private renderBody() {
@@ -964,16 +960,9 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
       case 'queued':
         return this.renderQueued();
       case 'loading':
-        return html`<div part="loading" class="loading" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${this.t('loading')}</span>
-        </div>`;
+        return renderLoading(this.t('loading'));
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('load.failed')}</p>
-          <button part="button retry-button" class="button button--secondary" type="button" @click=${this.retryLoad}>
-            ${this.t('load.retry')}
-          </button>
-        </div>`;
+        return renderAlert(this.t('load.failed'), { label: this.t('load.retry'), run: this.retryLoad });
       case 'success':
       case 'supported':
         return this.renderSuccess();
@@ -1152,12 +1141,7 @@ export class DsRequestForm extends DoorstepElement<KeyOf<typeof requestFormMessa
         })}
         ${this.renderPhotos()} ${this.renderContact(category)} ${this.renderConsent()}
         ${this.state === 'submit-error' && this.submitError
-          ? html`<div part="alert" class="alert" role="alert">
-              <p>${this.submitError}</p>
-              <button part="button retry-button" class="button button--secondary" type="button" @click=${() => this.submit()}>
-                ${this.t('retry')}
-              </button>
-            </div>`
+          ? renderAlert(this.submitError, { label: this.t('retry'), run: () => this.submit() })
           : nothing}
 
         <div class="actions">

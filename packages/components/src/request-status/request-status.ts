@@ -24,6 +24,7 @@ import { PollController } from '../base/poll-controller.js';
 import type { KeyOf } from '../locales/index.js';
 import { requestStatusMessages } from './request-status.messages.js';
 import { requestStatusStyles } from './request-status.styles.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 /**
  * What the widget shows. The first six are the lookup; the rest are what the resident is doing with a
@@ -116,6 +117,7 @@ function loadCategories({ categories }: RequestStatusClient): Promise<Category[]
  * @csspart textarea - The comment and reason boxes.
  * @csspart field-error - An inline error message.
  * @csspart button - Every button.
+ * @csspart retry-button - "Try again" after a failed lookup.
  * @csspart loading - The "looking it up" message.
  * @csspart alert - Not found, a failed lookup or a failed action, with what to do.
  * @csspart notice - The "not configured" message.
@@ -566,14 +568,10 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
 
   protected override render() {
     const state = this.state;
-    return html`<div part="base" class="card" lang=${this.locale} aria-busy=${state === 'loading' ? 'true' : 'false'}>
-      <div part="header" class="header">
-        <h2 part="title" class="title"><slot name="heading">${this.t('status.heading')}</slot></h2>
-        <p part="intro" class="intro"><slot name="intro">${this.t('status.intro')}</slot></p>
-      </div>
-      ${state === 'unconfigured' ? this.renderNotConfigured() : html`${this.renderLookup()}${this.renderBody()}`}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </div>`;
+    return renderCard(
+      { locale: this.locale, busy: state === 'loading', heading: this.t('status.heading'), intro: this.t('status.intro'), announcement: this.announcement },
+      state === 'unconfigured' ? this.renderNotConfigured() : html`${this.renderLookup()}${this.renderBody()}`,
+    );
   }
 
   private renderLookup() {
@@ -615,21 +613,14 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<div part="loading" class="loading" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${this.t('lookup.loading')}</span>
-        </div>`;
+        return renderLoading(this.t('lookup.loading'));
       case 'not-found':
         return html`<div part="alert" class="alert" role="alert">
           <p class="alert-heading"><strong>${this.t('notFound.heading')}</strong></p>
           <p>${this.t('notFound.body', { code: this.code })}</p>
         </div>`;
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.loadError}</p>
-          <button part="button" class="button button--secondary" type="button" @click=${() => this.refresh()}>
-            ${this.t('loadError.retry')}
-          </button>
-        </div>`;
+        return renderAlert(this.loadError, { label: this.t('loadError.retry'), run: () => void this.refresh() });
       case 'shown':
         return this.request ? this.renderRequest(this.request) : nothing;
     }

@@ -55,6 +55,8 @@ const anchor = (date: string) => new Date(`${date.length === 7 ? `${date}-01` : 
  * @csspart button - Every button.
  * @csspart toggle-button - "Show as a table" / "Show as a chart".
  * @csspart retry-button - Try again after a failed load.
+ * @csspart alert - The failed-load message, with its retry button.
+ * @csspart notice - "No volunteer, team or community given", "not configured".
  *
  * @cssprop --ds-color-primary - The number, bars, trend line and goal fill.
  * @cssprop --ds-color-surface - Bar tracks and the goal track.

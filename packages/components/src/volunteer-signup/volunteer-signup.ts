@@ -19,6 +19,7 @@ import { failureKindOf, fieldErrorsOf, focusControl, orderErrors, renderErrorSum
 import { EMPTY_SIGNUP, SIGNUP_FIELDS, checkSignup, signupFieldOf, signupMessage, type SignupField, type SignupValues } from './validation.js';
 import { volunteerSignupMessages } from './volunteer-signup.messages.js';
 import { volunteerSignupStyles } from './volunteer-signup.styles.js';
+import { renderAlert, renderCard, renderLoading } from '../shared/card.js';
 
 const signupResources = { volunteering: volunteeringResource };
 
@@ -39,7 +40,9 @@ type Phase = Exclude<VolunteerSignupState, 'unconfigured'>;
  * @event ds-error - Loading the teams or sending failed; `detail` is `{ phase: 'load' | 'submit', error }`.
  *
  * @csspart base - The card.
+ * @csspart header - The heading and introduction.
  * @csspart title - The heading.
+ * @csspart intro - The introduction.
  * @csspart form - The form.
  * @csspart field - A label + hint + error + control group.
  * @csspart fieldset - A group of choices.
@@ -55,9 +58,13 @@ type Phase = Exclude<VolunteerSignupState, 'unconfigured'>;
  * @csspart alert - A failure message with its retry button.
  * @csspart button - Every button.
  * @csspart submit-button - The submit button.
+ * @csspart retry-button - "Try again" after a failed load or send.
  * @csspart success - The confirmation.
  * @csspart code - The volunteer number.
  * @csspart access-key - The access key.
+ * @csspart copy-button - "Copy the key".
+ * @csspart loading - The loading message.
+ * @csspart notice - "No teams to join", "not configured".
  *
  * @cssprop --ds-color-primary - Buttons and the card's accent.
  * @cssprop --ds-color-success - The confirmation.
@@ -261,14 +268,10 @@ export class DsVolunteerSignup extends DoorstepElement<KeyOf<typeof volunteerSig
 
   protected override render() {
     const busy = this.state === 'loading' || this.state === 'submitting';
-    return html`<div part="base" class="card" lang=${this.locale} aria-busy=${busy ? 'true' : 'false'}>
-      <div class="header">
-        <h2 part="title" class="title"><slot name="heading">${this.t('signup.heading')}</slot></h2>
-        <p class="intro"><slot name="intro">${this.t('signup.intro')}</slot></p>
-      </div>
-      ${this.renderBody()}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </div>`;
+    return renderCard(
+      { locale: this.locale, busy, heading: this.t('signup.heading'), intro: this.t('signup.intro'), announcement: this.announcement },
+      this.renderBody(),
+    );
   }
 
   private renderBody() {
@@ -276,12 +279,9 @@ export class DsVolunteerSignup extends DoorstepElement<KeyOf<typeof volunteerSig
       case 'unconfigured':
         return this.renderNotConfigured();
       case 'loading':
-        return html`<div part="loading" class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('signup.loading')}</div>`;
+        return renderLoading(this.t('signup.loading'));
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('signup.loadFailed')}</p>
-          <button part="button retry-button" type="button" class="button button--secondary" @click=${this.retryLoad}>${this.t('signup.retry')}</button>
-        </div>`;
+        return renderAlert(this.t('signup.loadFailed'), { label: this.t('signup.retry'), run: this.retryLoad });
       case 'success':
         return this.renderSuccess();
       default:
