@@ -132,7 +132,7 @@ function themeFiles() {
 const CORE = [
   /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|ky)\//,
   /\/packages\/sdk\/src\/(?:core|transport|errors|http|schemas\/common)\.ts$/,
-  /\/packages\/components\/src\/(?:base\/(?:doorstep-element|api-client|context|lang|dev|draft-controller)|shared\/(?:card\.styles|control\.styles|field\.styles|columns)|locales\/(?:index|catalog|common\.messages)|themes\/(?:tokens|styles)|define\/(?:define|provider)|provider\/provider(?:\.styles)?|version)\.ts$/,
+  /\/packages\/components\/src\/(?:base\/(?:doorstep-element|api-client|context|lang|dev|draft-controller)|shared\/(?:card|card\.styles|control\.styles|field\.styles|columns)|locales\/(?:index|catalog|common\.messages)|themes\/(?:tokens|styles)|define\/(?:define|provider)|provider\/provider(?:\.styles)?|version)\.ts$/,
 ];
 const isCore = (id) => CORE.some((pattern) => pattern.test(id));
 
