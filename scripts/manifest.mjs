@@ -119,13 +119,6 @@ function publicApiPlugin() {
   };
 }
 
-/**
- * Writes out the literal union behind a type alias (`HoursLogView` → `'log' | 'history' | 'certificate'`),
- * as the type checker resolves it — also `keyof typeof`, `(typeof LIST)[number]` and template literals —
- * so that the API reference lists the values and Storybook offers them in a select. Other types (objects,
- * booleans, strings) keep the text the analyzer read; where it read none (a field initialised from a
- * constant), the checker's name for the type is written. Events get theirs from GlobalEventHandlersEventMap.
- */
 /** The event names every `this.emit(…)` in a class sends (`this.emit(a ? 'ds-x' : 'ds-y', …)` sends both). */
 export function emittedEvents(classNode) {
   const names = new Set();
@@ -146,6 +139,13 @@ export function emittedEvents(classNode) {
   return names;
 }
 
+/**
+ * Writes out the literal union behind a type alias (`HoursLogView` → `'log' | 'history' | 'certificate'`),
+ * as the type checker resolves it — also `keyof typeof`, `(typeof LIST)[number]` and template literals —
+ * so that the API reference lists the values and Storybook offers them in a select. Other types (objects,
+ * booleans, strings) keep the text the analyzer read; where it read none (a field initialised from a
+ * constant), the checker's name for the type is written. Events get theirs from GlobalEventHandlersEventMap.
+ */
 function expandedTypesPlugin(program) {
   const checker = program.getTypeChecker();
   const literalUnion = (type) => {

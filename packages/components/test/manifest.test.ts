@@ -1,7 +1,8 @@
 /**
  * What the committed custom-elements.json says about attribute and event types (the manifest step checks
  * that it is current): the values behind type aliases are written out, for the API reference and
- * Storybook's controls, every attribute has a type, and every event its `detail`'s.
+ * Storybook's controls, every attribute has a type, and every event its `detail`'s. Also: the widget
+ * guides list the parts the manifest documents, and how the manifest step finds the events a widget emits.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

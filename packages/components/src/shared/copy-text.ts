@@ -1,7 +1,7 @@
 /**
  * Puts `text` on the clipboard; resolves whether that worked. Without the Clipboard API (plain HTTP, an
- * old browser, a denied permission) it falls back to selecting a hidden, read-only textarea inside
- * `container` (a shadow root is fine, so the page's own selection and focus styles are left alone).
+ * old browser, a denied permission) it falls back to `execCommand('copy')` on a hidden, read-only
+ * textarea put in `container` for the moment (a widget's shadow root: the page's DOM is not touched).
  */
 export async function copyText(text: string, container: ParentNode & Node): Promise<boolean> {
   try {
