@@ -796,7 +796,7 @@ export class DsEldercareSignup extends DoorstepElement<KeyOf<typeof eldercareSig
         <form part="form" class="form" novalidate @submit=${this.onStepSubmit}>
           ${this.renderStep()}
           ${last && this.state === 'submit-error' && this.submitError
-            ? renderAlert(this.submitError, { label: this.t('retry'), run: () => void this.submit() })
+            ? renderAlert(this.submitError, { label: this.t('retry'), run: () => this.submit() })
             : nothing}
           <div part="nav" class="actions nav">
             ${index > 0

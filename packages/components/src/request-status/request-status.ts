@@ -620,7 +620,7 @@ export class DsRequestStatus extends DoorstepElement<KeyOf<typeof requestStatusM
           <p>${this.t('notFound.body', { code: this.code })}</p>
         </div>`;
       case 'load-error':
-        return renderAlert(this.loadError, { label: this.t('loadError.retry'), run: () => void this.refresh() });
+        return renderAlert(this.loadError, { label: this.t('loadError.retry'), run: () => this.refresh() });
       case 'shown':
         return this.request ? this.renderRequest(this.request) : nothing;
     }

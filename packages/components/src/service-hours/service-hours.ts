@@ -12,6 +12,7 @@ import { teamBars, trendLine, type ChartRow } from './charts.js';
 import { CountUpController } from './count-up.js';
 import { serviceHoursMessages } from './service-hours.messages.js';
 import { serviceHoursStyles } from './service-hours.styles.js';
+import { renderAlert } from '../shared/card.js';
 
 const serviceHoursResources = { volunteering: volunteeringResource };
 
@@ -291,10 +292,7 @@ export class DsServiceHours extends DoorstepElement<KeyOf<typeof serviceHoursMes
       case 'loading':
         return html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('hours.loading')}</p>`;
       case 'load-error':
-        return html`<div part="alert" class="alert" role="alert">
-          <p>${this.t('hours.failed')}</p>
-          <button part="button retry-button" type="button" class="button button--secondary" @click=${this.retry}>${this.t('hours.retry')}</button>
-        </div>`;
+        return renderAlert(this.t('hours.failed'), { label: this.t('hours.retry'), run: this.retry });
       default:
         return undefined;
     }

@@ -44,7 +44,7 @@ export function renderLoading(text: string): TemplateResult {
 }
 
 /** What failed, announced at once, with a button to try again when `retry` is given. */
-export function renderAlert(message: string, retry?: { label: string; run: () => void }): TemplateResult {
+export function renderAlert(message: string, retry?: { label: string; run: () => unknown }): TemplateResult {
   return html`<div part="alert" class="alert" role="alert">
     <p>${message}</p>
     ${retry
